@@ -16,5 +16,5 @@ public record Ensured<T>(T value, Change change) {
     public static <T> Ensured<T> found(T value) { return new Ensured<>(value, Change.FOUND); }
 
     /** True when this call created the resource, so a rollback of this run may undo it. */
-    public boolean created() { return change == Change.CREATED; }
+    public boolean wasCreated() { return change == Change.CREATED; }
 }

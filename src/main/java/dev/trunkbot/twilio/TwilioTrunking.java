@@ -10,7 +10,7 @@ import java.util.Optional;
  * implementation's {@link RetryPolicy}); none returns null.
  *
  * <p><b>Undo contract.</b> The {@code delete*}, {@code detach*} and {@code unassign*} methods remove exactly the
- * resource named. The caller (provisioning) calls them only for resources that an {@link Ensured#created() ensure
+ * resource named. The caller (provisioning) calls them only for resources that an {@link Ensured#wasCreated() ensure
  * of the same run created}; this port cannot tell who created a resource and never guesses. Each undo is itself
  * idempotent: it answers {@code false} when the resource was already gone.
  */
