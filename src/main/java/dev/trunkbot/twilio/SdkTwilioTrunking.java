@@ -74,8 +74,9 @@ public final class SdkTwilioTrunking implements TwilioTrunking {
     }
 
     @Override
-    public Ensured<String> ensureCredentialList(String friendlyName, String username, String password) {
-        return sip.ensureCredentialList(friendlyName, username, password);
+    public Ensured<String> ensureCredentialList(String friendlyName, String username, String password,
+                                                boolean resetPassword) {
+        return sip.ensureCredentialList(friendlyName, username, password, resetPassword);
     }
 
     @Override

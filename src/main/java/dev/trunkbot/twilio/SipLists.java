@@ -32,7 +32,7 @@ final class SipLists {
         });
     }
 
-    Ensured<String> ensureCredentialList(String friendlyName, String username, String password) {
+    Ensured<String> ensureCredentialList(String friendlyName, String username, String password, boolean resetPassword) {
         return sdk.call("ensureCredentialList", () -> {
             Optional<CredentialList> found = all(CredentialList.reader().setPageSize(sdk.pageSize).read(sdk.client))
                     .stream().filter(c -> friendlyName.equals(c.getFriendlyName())).findFirst();
@@ -42,6 +42,9 @@ final class SipLists {
                     : all(Credential.reader(sid).setPageSize(sdk.pageSize).read(sdk.client)).stream()
                             .filter(c -> username.equals(c.getUsername())).findFirst();
             if (credential.isPresent()) {
+                if (!resetPassword) {
+                    return Ensured.found(sid);
+                }
                 // Twilio never returns a password, so it cannot be compared: set it again.
                 Credential.updater(sid, credential.get().getSid()).setPassword(password).update(sdk.client);
             } else {

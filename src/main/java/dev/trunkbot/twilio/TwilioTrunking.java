@@ -24,10 +24,11 @@ public interface TwilioTrunking {
 
     /**
      * Guide step 4: the credential list (found by FriendlyName) holding a credential for {@code username}. An existing
-     * credential gets its password set again (Twilio cannot say whether it differs), reported as UPDATED.
+     * credential keeps its password (FOUND) unless {@code resetPassword}, when it is set again (Twilio cannot say
+     * whether it differs) and reported as UPDATED. A password was set on Twilio exactly when the change is not FOUND.
      * Returns the credential list SID (CL...).
      */
-    Ensured<String> ensureCredentialList(String friendlyName, String username, String password);
+    Ensured<String> ensureCredentialList(String friendlyName, String username, String password, boolean resetPassword);
 
     /** Guide step 3: the ACL attached to the trunk (found before created); returns the ACL SID. */
     Ensured<String> attachIpAccessControlList(String trunkSid, String aclSid);

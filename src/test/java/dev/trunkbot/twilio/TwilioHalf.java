@@ -39,7 +39,7 @@ final class TwilioHalf {
         Ensured<String> acl = twilio.ensureIpAccessControlList(NAME, PBX_IP);
         steps.add(acl);
         steps.add(twilio.attachIpAccessControlList(trunk.value(), acl.value()));
-        Ensured<String> cl = twilio.ensureCredentialList(NAME, USERNAME, PASSWORD);
+        Ensured<String> cl = twilio.ensureCredentialList(NAME, USERNAME, PASSWORD, false);
         steps.add(cl);
         steps.add(twilio.attachCredentialList(trunk.value(), cl.value()));
         steps.add(twilio.ensureOriginationUrl(trunk.value(), US1, 10, 10, true, NAME + " us1"));

@@ -1,0 +1,46 @@
+package dev.trunkbot.provisioning;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** What one step changed, counted per resource: created, updated (corrected) or found as asked. */
+final class Changes {
+    private int created;
+    private int updated;
+    private int found;
+
+    /** Counts one Twilio result and returns its value. */
+    <T> T count(dev.trunkbot.twilio.Ensured<T> e) {
+        switch (e.change()) {
+            case CREATED -> created++;
+            case UPDATED -> updated++;
+            case FOUND -> found++;
+        }
+        return e.value();
+    }
+
+    /** Counts one PortSIP result and returns its value. */
+    <T> T count(dev.trunkbot.portsip.Ensured<T> e) {
+        switch (e.change()) {
+            case CREATED -> created++;
+            case UPDATED -> updated++;
+            case FOUND -> found++;
+        }
+        return e.value();
+    }
+
+    synchronized void add(Changes other) {
+        created += other.created;
+        updated += other.updated;
+        found += other.found;
+    }
+
+    /** A step's outputs, starting with the counts every step reports: {@code created}, {@code updated}, {@code found}. */
+    ObjectNode outputs() {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("created", created);
+        out.put("updated", updated);
+        out.put("found", found);
+        return out;
+    }
+}
