@@ -78,8 +78,21 @@ class PortSipClientTest extends PortSipEmulatorFixture {
     void aNewPasswordAloneIsSentWhenTheCallerSaysItChanged() throws IOException {
         start(PortSipEmulator.builder(), Optional.empty());
         String id = client.ensureRegisterTrunk(TRUNK).value();
-        assertThat(client.ensureRegisterTrunk(TRUNK.withPasswordChanged(true))).isEqualTo(Ensured.updated(id));
+        RegisterTrunk rotated = new RegisterTrunk(TRUNK.name(), TRUNK.hostname(), TRUNK.transport(), TRUNK.port(),
+                TRUNK.username(), "Rotated-Secret-2027", TRUNK.concurrency(), Optional.empty(), true);
+        assertThat(pbx.trunkPassword(TRUNK.name())).hasValue(TRUNK.password());
+
+        assertThat(client.ensureRegisterTrunk(rotated)).isEqualTo(Ensured.updated(id));
         assertThat(count("POST", "providers.update")).isEqualTo(1);
+        assertThat(pbx.trunkPassword(TRUNK.name())).hasValue("Rotated-Secret-2027");
+    }
+
+    @Test
+    void closingTheClientSignsOut() throws IOException {
+        start(PortSipEmulator.builder(), Optional.empty());
+        client.ensureRegisterTrunk(TRUNK);
+        client.close();
+        assertThat(count("POST", "auth.sign_out")).isEqualTo(1);
     }
 
     @Test
