@@ -103,6 +103,7 @@ public final class EmulatorServer implements AutoCloseable {
         String endpoint = "unmatched";
         Map<String, String> params = Map.of();
         int status = -1;
+        boolean logged = false;
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -142,13 +143,18 @@ public final class EmulatorServer implements AutoCloseable {
                     reply = answer(route, call);
             }
             status = reply.status();
+            // Logged before the answer goes out, so a client that has its answer always finds the request in the log.
+            requests.add(at, endpoint, method, path, params, status, Duration.ofNanos(System.nanoTime() - started));
+            logged = true;
             send(exchange, reply);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             log.debug("{} emulator: connection failed while answering {} {}", name, method, path, e);
         } finally {
-            requests.add(at, endpoint, method, path, params, status, Duration.ofNanos(System.nanoTime() - started));
+            if (!logged) {
+                requests.add(at, endpoint, method, path, params, status, Duration.ofNanos(System.nanoTime() - started));
+            }
         }
     }
 
