@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An embedded PortSIP PBX (REST API v22) on loopback: login ({@code /api/auth/*} and the older {@code /api/login}),
@@ -98,6 +99,14 @@ public final class PortSipEmulator implements AutoCloseable {
         synchronized (pbx) {
             return pbx.tenants.values().stream().filter(t -> t.name().equals(tenantName)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no seeded tenant '" + tenantName + "'")).domain();
+        }
+    }
+
+    /** For tests: the SIP password the PBX holds for a trunk (the API never returns it), to check what a client sent. */
+    public Optional<String> trunkPassword(String trunkName) {
+        synchronized (pbx) {
+            return pbx.providers.values().stream().filter(p -> p.name().equals(trunkName)).findFirst()
+                    .map(p -> p.password);
         }
     }
 

@@ -193,12 +193,12 @@ final class PortSipProviderRoutes {
     }
 
     private static void apply(PortSipPbx.Provider p, JsonNode body) {
-        body.fields().forEachRemaining(e -> {
+        for (Map.Entry<String, JsonNode> e : body.properties()) {
             if (e.getKey().equals("password")) {
                 p.password = e.getValue().asText();
             } else if (PortSipProviderRules.known().contains(e.getKey()) && !e.getValue().isNull()) {
                 p.fields.set(e.getKey(), e.getValue().deepCopy());
             }
-        });
+        }
     }
 }

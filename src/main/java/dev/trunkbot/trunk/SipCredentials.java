@@ -66,8 +66,9 @@ public final class SipCredentials {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
+        byte[] bytes = stream;
         int[] next = {0};
-        return fromStream(username, bound -> Math.floorMod(stream[next[0]++], bound));
+        return fromStream(username, bound -> Math.floorMod(bytes[next[0]++], bound));
     }
 
     private static SipCredentials fromStream(String username, java.util.function.IntUnaryOperator nextInt) {

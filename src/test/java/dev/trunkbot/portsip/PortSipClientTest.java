@@ -2,12 +2,9 @@ package dev.trunkbot.portsip;
 
 import dev.trunkbot.sandbox.PortSipEmulator;
 import dev.trunkbot.sandbox.RequestLog;
-import dev.trunkbot.testing.MutableClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,41 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The PortSIP client against the embedded emulator: every operation of the port, end to end over HTTP. */
-class PortSipClientTest {
-    static final RegisterTrunk TRUNK = RegisterTrunk.of("Twilio-Reg-Trunk", "portsip-pbx.pstn.twilio.com",
-            Transport.UDP, "portsip", "Cred-Secret-2026", 30);
-
-    final MutableClock clock = MutableClock.at("2026-11-28T12:00:00Z");
-    final List<Duration> sleeps = new ArrayList<>();
-    PortSipEmulator pbx;
-    PortSipClient client;
-
-    @AfterEach
-    void stop() {
-        if (client != null) {
-            client.close();
-        }
-        if (pbx != null) {
-            pbx.close();
-        }
-    }
-
-    PortSipClient start(PortSipEmulator.Builder emulator, Optional<String> domain) throws IOException {
-        pbx = emulator.clock(clock).start(0);
-        client = client(domain);
-        return client;
-    }
-
-    PortSipClient client(Optional<String> domain) {
-        PortSipConfig config = PortSipConfig.of(pbx.baseUri().toString(), PortSipEmulator.SANDBOX_USERNAME,
-                PortSipEmulator.SANDBOX_PASSWORD, domain);
-        return PortSipClient.builder(config).clock(clock).jitter(() -> 0.5)
-                .sleeper(d -> { sleeps.add(d); clock.advance(d); }).build();
-    }
-
-    long count(String method, String endpoint) {
-        return pbx.requests().count(method, endpoint);
-    }
+class PortSipClientTest extends PortSipEmulatorFixture {
 
     @Test
     void createsTheRegisterTrunkAsTheGuideSays() throws IOException {
@@ -115,8 +78,21 @@ class PortSipClientTest {
     void aNewPasswordAloneIsSentWhenTheCallerSaysItChanged() throws IOException {
         start(PortSipEmulator.builder(), Optional.empty());
         String id = client.ensureRegisterTrunk(TRUNK).value();
-        assertThat(client.ensureRegisterTrunk(TRUNK.withPasswordChanged(true))).isEqualTo(Ensured.updated(id));
+        RegisterTrunk rotated = new RegisterTrunk(TRUNK.name(), TRUNK.hostname(), TRUNK.transport(), TRUNK.port(),
+                TRUNK.username(), "Rotated-Secret-2027", TRUNK.concurrency(), Optional.empty(), true);
+        assertThat(pbx.trunkPassword(TRUNK.name())).hasValue(TRUNK.password());
+
+        assertThat(client.ensureRegisterTrunk(rotated)).isEqualTo(Ensured.updated(id));
         assertThat(count("POST", "providers.update")).isEqualTo(1);
+        assertThat(pbx.trunkPassword(TRUNK.name())).hasValue("Rotated-Secret-2027");
+    }
+
+    @Test
+    void closingTheClientSignsOut() throws IOException {
+        start(PortSipEmulator.builder(), Optional.empty());
+        client.ensureRegisterTrunk(TRUNK);
+        client.close();
+        assertThat(count("POST", "auth.sign_out")).isEqualTo(1);
     }
 
     @Test

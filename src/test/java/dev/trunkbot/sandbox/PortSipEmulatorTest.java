@@ -147,6 +147,38 @@ class PortSipEmulatorTest {
     }
 
     @Test
+    void aTrunkThatNeedsRegistrationShowsOfflineInTheSandbox() throws Exception {
+        pbx = PortSipEmulator.start(0, PortSipEmulator.Credentials.SANDBOX, List.of());
+        String token = signIn(admin());
+        String id = JSON.readTree(post("/api/providers", trunk("reg").put("registration", true), token).body())
+                .path("id").asText();
+        assertThat(get("/api/providers/" + id + "/status", token).body()).contains("OFFLINE");
+    }
+
+    @Test
+    void adminCredentialsComeFromTheEnvironmentOrTheSandboxDefaults() {
+        assertThat(PortSipEmulator.Credentials.fromEnvironment(Map.of()))
+                .isEqualTo(new PortSipEmulator.Credentials("admin", "sandbox-portsip-admin"));
+        assertThat(PortSipEmulator.Credentials.fromEnvironment(Map.of("PORTSIP_USERNAME", "ops",
+                "PORTSIP_PASSWORD", "pw"))).isEqualTo(new PortSipEmulator.Credentials("ops", "pw"));
+        assertThat(new PortSipEmulator.Credentials("ops", "pw-secret").toString()).doesNotContain("pw-secret");
+    }
+
+    @Test
+    void pagesListsWithSkipAndTopAndRefusesATopAbove100() throws Exception {
+        pbx = PortSipEmulator.start(0, PortSipEmulator.Credentials.SANDBOX, List.of("a", "b", "c"));
+        String token = signIn(admin());
+        JsonNode page = JSON.readTree(get("/api/tenants?skip=1&top=1", token).body());
+        assertThat(page.path("count").asInt()).isEqualTo(3);
+        assertThat(page.path("items")).hasSize(1);
+        assertThat(page.path("items").path(0).path("name").asText()).isEqualTo("b");
+        assertThat(page.path("items").path(0).path("domain").asText()).isEqualTo("b.sandbox.local");
+        assertThat(get("/api/tenants?top=101", token).body()).contains("VALIDATE_FAILED").contains("top");
+        assertThat(JSON.readTree(get("/api/tenants?filter=" + java.net.URLEncoder.encode("name eq 'c'",
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"), token).body()).path("count").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void legacyPbxHasNoSignInButAnswersLogin() throws Exception {
         pbx = PortSipEmulator.builder().legacyLoginOnly(true).start(0);
         assertThat(post("/api/auth/sign_in", JSON.valueToTree(admin()), null).statusCode()).isEqualTo(404);
