@@ -1,6 +1,7 @@
 package dev.trunkbot.app;
 
 import dev.trunkbot.cli.TrunkbotCommand;
+import dev.trunkbot.cli.ValidateCommand;
 import picocli.CommandLine;
 
 /** Wires the commands and runs one. The only place that knows every package. */
@@ -14,6 +15,7 @@ public final class Main {
     /** The full command tree, as {@code java -jar trunkbot.jar} runs it (tests call this too). */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new TrunkbotCommand());
+        cli.addSubcommand(new ValidateCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }

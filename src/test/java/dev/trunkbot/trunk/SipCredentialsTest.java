@@ -1,0 +1,58 @@
+package dev.trunkbot.trunk;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
+
+import java.security.SecureRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SipCredentialsTest {
+    @Test
+    void toStringNeverShowsThePassword() {
+        SipCredentials c = SipCredentials.of("credentials", "portsip-pbx", "Sup3rSecretPass");
+        assertThat(c.toString()).contains("portsip-pbx").doesNotContain("Sup3rSecretPass");
+        assertThat(new CredentialsSpec("u", java.util.Optional.of("Sup3rSecretPass")).toString()).doesNotContain("Sup3r");
+    }
+
+    @Test
+    void refusesPasswordsBelowTwiliosPolicyListingWhatIsMissingWithoutQuotingIt() {
+        assertThatThrownBy(() -> SipCredentials.of("credentials", "pbx", "short1"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.problems()).singleElement().satisfies(p -> {
+                        assertThat(p.field()).isEqualTo("credentials.password");
+                        assertThat(p.message()).contains("at least 12 characters (it has 6)").contains("an upper-case letter")
+                                .doesNotContain("short1");
+                    });
+                });
+        assertThatThrownBy(() -> SipCredentials.of("credentials", "pbx", "alllowercaseletters"))
+                .hasMessageContaining("a digit").hasMessageContaining("an upper-case letter");
+    }
+
+    @Test
+    void refusesBadUsernames() {
+        assertThatThrownBy(() -> SipCredentials.checkUsername("credentials.username", "a".repeat(33)))
+                .hasMessageContaining("1-32 characters").hasMessageContaining("(it has 33)");
+        assertThatThrownBy(() -> SipCredentials.checkUsername("credentials.username", "pbx user"))
+                .hasMessageContaining("letters, digits");
+    }
+
+    @Property(tries = 500)
+    void generatedPasswordsAlwaysMeetThePolicy(@ForAll @LongRange(min = 0) long seed) throws Exception {
+        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+        random.setSeed(seed);
+        SipCredentials c = SipCredentials.generate("portsip-pbx", random);
+        if (SipCredentials.passwordProblem(c.password()) != null) {
+            throw new AssertionError("generated password breaks the policy: " + SipCredentials.passwordProblem(c.password()));
+        }
+    }
+
+    @Test
+    void generatedPasswordsDiffer() {
+        SecureRandom random = new SecureRandom();
+        assertThat(SipCredentials.generate("u", random).password()).isNotEqualTo(SipCredentials.generate("u", random).password());
+    }
+}
