@@ -103,6 +103,7 @@ public final class EmulatorServer implements AutoCloseable {
         String endpoint = "unmatched";
         Map<String, String> params = Map.of();
         int status = -1;
+        boolean logged = false;
         try (exchange) {
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -134,6 +135,9 @@ public final class EmulatorServer implements AutoCloseable {
             switch (decision.action()) {
                 case DROP:
                     status = -1;
+                    // logged before the connection closes, so a client that sees the drop also sees the entry
+                    requests.add(at, endpoint, method, path, params, status, Duration.ofNanos(System.nanoTime() - started));
+                    logged = true;
                     return; // closing the exchange without an answer drops the connection
                 case FAIL:
                     reply = injected.apply(decision.status());
@@ -142,13 +146,18 @@ public final class EmulatorServer implements AutoCloseable {
                     reply = answer(route, call);
             }
             status = reply.status();
+            // logged before the answer leaves, so a client that has the answer also sees the entry (no race in tests)
+            requests.add(at, endpoint, method, path, params, status, Duration.ofNanos(System.nanoTime() - started));
+            logged = true;
             send(exchange, reply);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             log.debug("{} emulator: connection failed while answering {} {}", name, method, path, e);
         } finally {
-            requests.add(at, endpoint, method, path, params, status, Duration.ofNanos(System.nanoTime() - started));
+            if (!logged) {
+                requests.add(at, endpoint, method, path, params, status, Duration.ofNanos(System.nanoTime() - started));
+            }
         }
     }
 
