@@ -157,6 +157,14 @@ class TwilioEmulatorTest {
         assertError(get(AUTH, "/2010-04-01/Accounts/AC00000000000000000000000000000000/SIP/CredentialLists.json"), 404, 20404);
     }
 
+    @Test
+    void aRequestMeantForAnotherTwilioHostIsNotFoundAndAWrongMethodIs405() throws Exception {
+        HttpRequest meantForApi = request(AUTH, "/v1/Trunks").header("X-Trunkbot-Twilio-Host", "api.twilio.com").GET().build();
+        assertError(http.send(meantForApi, HttpResponse.BodyHandlers.ofString()), 404, 20404);
+        HttpRequest put = request(AUTH, "/v1/Trunks").PUT(HttpRequest.BodyPublishers.noBody()).build();
+        assertError(http.send(put, HttpResponse.BodyHandlers.ofString()), 405, 20004);
+    }
+
     private HttpResponse<String> post(String auth, String path, String form) throws Exception {
         return http.send(request(auth, path).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
