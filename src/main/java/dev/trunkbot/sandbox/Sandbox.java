@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one entry point that starts the sandbox: embedded emulators of the services trunkbot talks to, on loopback.
@@ -12,6 +13,7 @@ import java.util.Objects;
  */
 public final class Sandbox implements AutoCloseable {
     private final TwilioEmulator twilio;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(TwilioEmulator twilio) {
         this.twilio = twilio;
@@ -26,9 +28,12 @@ public final class Sandbox implements AutoCloseable {
         return twilio;
     }
 
+    /** Stops every emulator; later calls do nothing (a Ctrl-C hook and the command may both close). */
     @Override
     public void close() {
-        twilio.close();
+        if (closed.compareAndSet(false, true)) {
+            twilio.close();
+        }
     }
 
     /** What to start, and on which ports (0 = any free port). */
