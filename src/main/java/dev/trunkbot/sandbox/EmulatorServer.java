@@ -146,7 +146,7 @@ public final class EmulatorServer implements AutoCloseable {
                     reply = answer(route, call);
             }
             status = reply.status();
-            // logged before the answer leaves, so a client that has the answer also sees the entry (no race in tests)
+            // Logged before the answer goes out, so a client that has its answer always finds the request in the log.
             requests.add(at, endpoint, method, path, params, status, Duration.ofNanos(System.nanoTime() - started));
             logged = true;
             send(exchange, reply);

@@ -14,6 +14,12 @@ public record CredentialsSpec(String username, Optional<String> password) {
                 .orElseGet(() -> SipCredentials.generate(username, random));
     }
 
+    /** The credentials to use: the given password, or the one derived from {@code key} for this trunk. */
+    public SipCredentials resolve(byte[] key, String trunkId) {
+        return password.map(p -> SipCredentials.of("credentials", username, p))
+                .orElseGet(() -> SipCredentials.derive(username, key, trunkId));
+    }
+
     @Override
     public String toString() {
         return "CredentialsSpec[username=" + username + ", password=" + (password.isPresent() ? "****" : "generated") + "]";

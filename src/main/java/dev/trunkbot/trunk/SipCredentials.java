@@ -42,15 +42,45 @@ public final class SipCredentials {
     /** A username with a fresh password from {@code random} that always meets Twilio's policy. */
     public static SipCredentials generate(String username, SecureRandom random) {
         checkUsername("credentials.username", username);
+        return fromStream(username, random::nextInt);
+    }
+
+    /**
+     * The password derived from a secret key for one trunk: the same key, trunk and username always give the same
+     * compliant password, so a repeated or resumed run hands Twilio and PortSIP the same one without storing it.
+     */
+    public static SipCredentials derive(String username, byte[] key, String trunkId) {
+        checkUsername("credentials.username", username);
+        byte[] stream = new byte[0];
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            for (int block = 0; stream.length < GENERATED_LENGTH * 2; block++) {
+                mac.update(("trunkbot sip password " + block + " " + trunkId + " " + username.trim())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                byte[] more = mac.doFinal();
+                byte[] joined = java.util.Arrays.copyOf(stream, stream.length + more.length);
+                System.arraycopy(more, 0, joined, stream.length, more.length);
+                stream = joined;
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+        byte[] bytes = stream;
+        int[] next = {0};
+        return fromStream(username, bound -> Math.floorMod(bytes[next[0]++], bound));
+    }
+
+    private static SipCredentials fromStream(String username, java.util.function.IntUnaryOperator nextInt) {
         char[] chars = new char[GENERATED_LENGTH];
-        chars[0] = UPPER.charAt(random.nextInt(UPPER.length()));
-        chars[1] = LOWER.charAt(random.nextInt(LOWER.length()));
-        chars[2] = DIGIT.charAt(random.nextInt(DIGIT.length()));
+        chars[0] = UPPER.charAt(nextInt.applyAsInt(UPPER.length()));
+        chars[1] = LOWER.charAt(nextInt.applyAsInt(LOWER.length()));
+        chars[2] = DIGIT.charAt(nextInt.applyAsInt(DIGIT.length()));
         for (int i = 3; i < chars.length; i++) {
-            chars[i] = ALL.charAt(random.nextInt(ALL.length()));
+            chars[i] = ALL.charAt(nextInt.applyAsInt(ALL.length()));
         }
         for (int i = chars.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
+            int j = nextInt.applyAsInt(i + 1);
             char t = chars[i];
             chars[i] = chars[j];
             chars[j] = t;

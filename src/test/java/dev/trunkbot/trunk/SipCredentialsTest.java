@@ -50,6 +50,32 @@ class SipCredentialsTest {
         }
     }
 
+    @Property(tries = 300)
+    void derivedPasswordsMeetThePolicyAndAreStablePerKeyAndTrunk(@ForAll byte[] key, @ForAll("labels") String trunk) {
+        byte[] k = key.length == 0 ? new byte[] {1} : key;
+        SipCredentials first = SipCredentials.derive("portsip-pbx", k, trunk);
+        if (SipCredentials.passwordProblem(first.password()) != null) {
+            throw new AssertionError("derived password breaks the policy: " + SipCredentials.passwordProblem(first.password()));
+        }
+        if (!first.equals(SipCredentials.derive("portsip-pbx", k, trunk))) {
+            throw new AssertionError("the same key and trunk gave two passwords");
+        }
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> labels() {
+        return net.jqwik.api.Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20);
+    }
+
+    @Test
+    void derivedPasswordsDifferPerTrunkAndPerKey() {
+        byte[] key = "0123456789abcdef0123456789abcdef".getBytes();
+        String a = SipCredentials.derive("u", key, "a.pstn.twilio.com").password();
+        assertThat(SipCredentials.derive("u", key, "b.pstn.twilio.com").password()).isNotEqualTo(a);
+        assertThat(SipCredentials.derive("u", "another key, another password..".getBytes(), "a.pstn.twilio.com").password())
+                .isNotEqualTo(a);
+    }
+
     @Test
     void generatedPasswordsDiffer() {
         SecureRandom random = new SecureRandom();
