@@ -16,6 +16,7 @@ public final class Main {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new TrunkbotCommand());
         cli.addSubcommand(new ValidateCommand());
+        cli.addSubcommand(new SandboxCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }

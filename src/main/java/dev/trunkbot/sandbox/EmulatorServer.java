@@ -135,6 +135,9 @@ public final class EmulatorServer implements AutoCloseable {
             switch (decision.action()) {
                 case DROP:
                     status = -1;
+                    // logged before the connection closes, so a client that sees the drop also sees the entry
+                    requests.add(at, endpoint, method, path, params, status, Duration.ofNanos(System.nanoTime() - started));
+                    logged = true;
                     return; // closing the exchange without an answer drops the connection
                 case FAIL:
                     reply = injected.apply(decision.status());
