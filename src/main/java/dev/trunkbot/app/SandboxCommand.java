@@ -1,5 +1,6 @@
 package dev.trunkbot.app;
 
+import dev.trunkbot.sandbox.PortSipEmulator;
 import dev.trunkbot.sandbox.Sandbox;
 import dev.trunkbot.sandbox.TwilioEmulator;
 import dev.trunkbot.trunk.DidPool;
@@ -21,7 +22,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
         description = {"Serves the embedded emulators on 127.0.0.1 until interrupted (Ctrl-C), and prints their base URLs and the",
                 "sandbox credentials. The Twilio account is TWILIO_ACCOUNT_SID/TWILIO_AUTH_TOKEN when set, else fixed sandbox values.",
-                "Point trunkbot at it with TRUNKBOT_TWILIO_BASE_URL=<the printed Twilio URL>."})
+                "The PortSIP admin is PORTSIP_USERNAME/PORTSIP_PASSWORD when set, else fixed sandbox values.",
+                "Point trunkbot at it with the printed TRUNKBOT_TWILIO_BASE_URL, PORTSIP_URL and credentials."})
 final class SandboxCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,6 +39,10 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--seed-dids", paramLabel = "POOL",
             description = "Purchased numbers of the Twilio account, in the guide's pool syntax, e.g. 12027594810-12027594815;12027594820.")
     String seedDids;
+
+    @Option(names = "--seed-tenants", paramLabel = "NAMES", split = ",",
+            description = "Tenants of the PBX, comma-separated, e.g. acme,globex (default: acme,globex).")
+    List<String> seedTenants = List.of("acme", "globex");
 
     private final Map<String, String> env;
     private final CountDownLatch stop;
@@ -61,9 +67,11 @@ final class SandboxCommand implements Callable<Integer> {
             }
         }
         TwilioEmulator.Account account = TwilioEmulator.Account.fromEnvironment(env);
+        PortSipEmulator.Credentials admin = PortSipEmulator.Credentials.fromEnvironment(env);
         Sandbox sandbox;
         try {
-            sandbox = Sandbox.builder().twilioPort(twilioPort).twilioAccount(account).seedPhoneNumbers(dids).start();
+            sandbox = Sandbox.builder().twilioPort(twilioPort).twilioAccount(account).seedPhoneNumbers(dids)
+                    .portsipPort(portsipPort).portsipAdmin(admin).seedTenants(seedTenants).start();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -81,6 +89,12 @@ final class SandboxCommand implements Callable<Integer> {
         out.println("  TWILIO_AUTH_TOKEN=" + account.authToken());
         out.println("  or TWILIO_API_KEY=" + account.apiKey() + " TWILIO_API_SECRET=" + account.apiSecret());
         out.println("  purchased numbers: " + (dids.isEmpty() ? "none (use --seed-dids)" : dids.size()));
+        out.println("PortSIP emulator: " + sandbox.portsip().baseUri());
+        out.println("  PORTSIP_URL=" + sandbox.portsip().baseUri());
+        out.println("  PORTSIP_USERNAME=" + admin.username());
+        out.println("  PORTSIP_PASSWORD=" + admin.password());
+        out.println("  tenants: " + String.join(", ", seedTenants) + " (a tenant admin adds PORTSIP_DOMAIN=<tenant>"
+                + PortSipEmulator.DOMAIN_SUFFIX + ")");
         out.println("Serving until interrupted (Ctrl-C).");
         out.flush();
         try {

@@ -9,14 +9,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one entry point that starts the sandbox: embedded emulators of the services trunkbot talks to, on loopback.
- * {@code Sandbox.builder().twilioPort(0).seedPhoneNumbers(dids).start()}; {@link #close()} stops them all.
+ * {@code Sandbox.builder().twilioPort(0).seedPhoneNumbers(dids).seedTenants(names).start()}; {@link #close()} stops them all.
  */
 public final class Sandbox implements AutoCloseable {
     private final TwilioEmulator twilio;
+    private final PortSipEmulator portsip;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Sandbox(TwilioEmulator twilio) {
+    private Sandbox(TwilioEmulator twilio, PortSipEmulator portsip) {
         this.twilio = twilio;
+        this.portsip = portsip;
     }
 
     public static Builder builder() {
@@ -28,11 +30,18 @@ public final class Sandbox implements AutoCloseable {
         return twilio;
     }
 
+
+    /** The PortSIP PBX emulator (auth, tenants, providers and their assignees). */
+    public PortSipEmulator portsip() {
+        return portsip;
+    }
+
     /** Stops every emulator; later calls do nothing (a Ctrl-C hook and the command may both close). */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             twilio.close();
+            portsip.close();
         }
     }
 
@@ -41,8 +50,28 @@ public final class Sandbox implements AutoCloseable {
         private int twilioPort;
         private TwilioEmulator.Account twilioAccount = TwilioEmulator.Account.sandbox();
         private final List<String> seedNumbers = new ArrayList<>();
+        private int portsipPort;
+        private PortSipEmulator.Credentials portsipAdmin = PortSipEmulator.Credentials.SANDBOX;
+        private final List<String> seedTenants = new ArrayList<>();
 
         private Builder() { }
+
+        public Builder portsipPort(int port) {
+            this.portsipPort = checkPort("portsip port", port);
+            return this;
+        }
+
+        /** The system administrator the PortSIP emulator accepts (default: the fixed sandbox admin). */
+        public Builder portsipAdmin(PortSipEmulator.Credentials admin) {
+            this.portsipAdmin = Objects.requireNonNull(admin, "admin");
+            return this;
+        }
+
+        /** Tenants of the PBX, by name. */
+        public Builder seedTenants(Collection<String> tenants) {
+            this.seedTenants.addAll(tenants);
+            return this;
+        }
 
         public Builder twilioPort(int port) {
             this.twilioPort = checkPort("twilio port", port);
@@ -66,8 +95,8 @@ public final class Sandbox implements AutoCloseable {
             TwilioEmulator twilio = TwilioEmulator.start(twilioPort, twilioAccount);
             try {
                 twilio.seedPhoneNumbers(seedNumbers);
-                return new Sandbox(twilio);
-            } catch (RuntimeException e) {
+                return new Sandbox(twilio, PortSipEmulator.start(portsipPort, portsipAdmin, List.copyOf(seedTenants)));
+            } catch (IOException | RuntimeException e) {
                 twilio.close();
                 throw e;
             }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.trunkbot.trunk.InvalidInputException;
 import dev.trunkbot.trunk.OriginationTarget;
 import dev.trunkbot.trunk.Problem;
+import dev.trunkbot.trunk.TrunkDraft;
 import dev.trunkbot.trunk.TrunkScope;
 import dev.trunkbot.trunk.TrunkSpec;
 
@@ -48,6 +49,11 @@ public final class SpecFile {
 
     /** Reads a spec file; a missing or unreadable file is a problem of the field {@code file}. */
     public static TrunkSpec read(Path file) {
+        return TrunkSpec.from(readDraft(file));
+    }
+
+    /** Reads a spec file without checking its values, so that command-line flags can override some of them. */
+    public static TrunkDraft readDraft(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -56,18 +62,23 @@ public final class SpecFile {
         } catch (IOException e) {
             throw new InvalidInputException("file", "'" + file + "' cannot be read: " + e.getMessage());
         }
-        return parse(text, Format.of(file));
+        return parseDraft(text, Format.of(file));
     }
 
     /** Parses a spec document, reporting syntax errors, unknown keys and every invalid value. */
     public static TrunkSpec parse(String text, Format format) {
+        return TrunkSpec.from(parseDraft(text, format));
+    }
+
+    /** Parses a spec document's shape (syntax, known keys) without checking its values. */
+    public static TrunkDraft parseDraft(String text, Format format) {
         Object root;
         try {
             root = SpecTree.read(format == Format.JSON ? JSON_FACTORY : YAML_FACTORY, text);
         } catch (IOException e) {
             throw new InvalidInputException("file", "is not valid " + format + ": " + firstLine(e.getMessage()));
         }
-        return TrunkSpec.from(SpecDraft.of(root));
+        return SpecDraft.of(root);
     }
 
     /** Writes the normalized spec. The password is never written, even when the user gave one. */

@@ -33,8 +33,8 @@ public final class BaseUrlHttpClient extends HttpClient {
         this.base = baseUrl.map(u -> URI.create(u.toString().replaceAll("/+$", "")));
         PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
         connections.setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG);
-        connections.setDefaultMaxPerRoute(20);
-        connections.setMaxTotal(100);
+        connections.setDefaultMaxPerRoute(64);
+        connections.setMaxTotal(128);
         this.network = new NetworkHttpClient(HttpClientBuilder.create()
                 .useSystemProperties()
                 .disableAutomaticRetries()

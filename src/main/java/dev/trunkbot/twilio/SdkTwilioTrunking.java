@@ -24,6 +24,8 @@ import static dev.trunkbot.twilio.TwilioSdk.all;
  */
 public final class SdkTwilioTrunking implements TwilioTrunking {
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+    /** Up to this many numbers are looked up one request each; more are found in one read of the account's list. */
+    static final int LOOKUP_ONE_BY_ONE = 20;
 
     private final TwilioSdk sdk;
     private final SipLists sip;
@@ -134,6 +136,9 @@ public final class SdkTwilioTrunking implements TwilioTrunking {
                 throw new IllegalArgumentException("phone number must be E.164 like +12027594810, got '" + n + "'");
             }
         }
+        if (e164Numbers.size() > LOOKUP_ONE_BY_ONE) {
+            return lookupByListing(e164Numbers);
+        }
         return sdk.call("lookupNumbers", () -> {
             Map<String, String> owned = new LinkedHashMap<>();
             List<String> notOwned = new ArrayList<>();
@@ -152,13 +157,39 @@ public final class SdkTwilioTrunking implements TwilioTrunking {
         });
     }
 
+    /** Many numbers: one paged read of the account's numbers (1,000 a page) beats one request per number. */
+    private NumberLookup lookupByListing(List<String> e164Numbers) {
+        return sdk.call("lookupNumbers", () -> {
+            Map<String, String> account = new java.util.HashMap<>();
+            for (IncomingPhoneNumber p : IncomingPhoneNumber.reader().setPageSize(1000L).read(sdk.client)) {
+                if (p.getPhoneNumber() != null) {
+                    account.put(p.getPhoneNumber().toString(), p.getSid());
+                }
+            }
+            Map<String, String> owned = new LinkedHashMap<>();
+            List<String> notOwned = new ArrayList<>();
+            for (String n : e164Numbers) {
+                String sid = account.get(n);
+                if (sid != null) {
+                    owned.put(n, sid);
+                } else {
+                    notOwned.add(n);
+                }
+            }
+            return new NumberLookup(owned, notOwned);
+        });
+    }
+
     @Override
     public Ensured<String> assignNumber(String trunkSid, String phoneNumberSid) {
         return sdk.call("assignNumber", () -> {
-            boolean assigned = all(PhoneNumber.reader(trunkSid).setPageSize(sdk.pageSize).read(sdk.client)).stream()
-                    .anyMatch(p -> phoneNumberSid.equals(p.getSid()));
-            if (assigned) {
+            try {
+                PhoneNumber.fetcher(trunkSid, phoneNumberSid).fetch(sdk.client);
                 return Ensured.found(phoneNumberSid);
+            } catch (com.twilio.exception.ApiException e) {
+                if (e.getStatusCode() == null || e.getStatusCode() != 404) {
+                    throw e;
+                }
             }
             PhoneNumber.creator(trunkSid, phoneNumberSid).create(sdk.client);
             return Ensured.created(phoneNumberSid);

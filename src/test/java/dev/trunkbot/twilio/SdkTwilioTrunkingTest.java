@@ -62,11 +62,12 @@ class SdkTwilioTrunkingTest {
 
     @Test
     void ensureCredentialListUpdatesAnExistingCredentialsPasswordInsteadOfDuplicatingIt() {
-        Ensured<String> created = twilio.ensureCredentialList("pbx", "acmepbx", "Str0ngEnough2024");
+        Ensured<String> created = twilio.ensureCredentialList("pbx", "acmepbx", "Str0ngEnough2024", false);
         assertThat(created.change()).isEqualTo(Change.CREATED);
         emulator.requests().clear();
 
-        assertThat(twilio.ensureCredentialList("pbx", "acmepbx", "An0therStrong2025")).isEqualTo(Ensured.updated(created.value()));
+        assertThat(twilio.ensureCredentialList("pbx", "acmepbx", "An0therStrong2025", false)).isEqualTo(Ensured.found(created.value()));
+        assertThat(twilio.ensureCredentialList("pbx", "acmepbx", "An0therStrong2025", true)).isEqualTo(Ensured.updated(created.value()));
 
         assertThat(emulator.requests().count("POST", "credentials.update")).isEqualTo(1);
         assertThat(emulator.requests().count("POST", "credentials.create")).isZero();
@@ -78,7 +79,7 @@ class SdkTwilioTrunkingTest {
     void attachmentsAreFoundBeforeTheyAreCreated() {
         String trunk = twilio.ensureTrunk("t", "t.pstn.twilio.com").value();
         String acl = twilio.ensureIpAccessControlList("acl", "198.51.100.7").value();
-        String cl = twilio.ensureCredentialList("cl", "user1", "Str0ngEnough2024").value();
+        String cl = twilio.ensureCredentialList("cl", "user1", "Str0ngEnough2024", false).value();
         assertThat(twilio.attachIpAccessControlList(trunk, acl)).isEqualTo(Ensured.created(acl));
         assertThat(twilio.attachIpAccessControlList(trunk, acl)).isEqualTo(Ensured.found(acl));
         assertThat(twilio.attachCredentialList(trunk, cl)).isEqualTo(Ensured.created(cl));
@@ -162,12 +163,12 @@ class SdkTwilioTrunkingTest {
         SdkTwilioTrunking smallPages = TwilioHalf.client(emulator, sleeps, 4, 2);
         for (int i = 0; i < 5; i++) {
             smallPages.ensureTrunk("t" + i, "t" + i + ".pstn.twilio.com");
-            smallPages.ensureCredentialList("cl" + i, "user", "Str0ngEnough2024");
+            smallPages.ensureCredentialList("cl" + i, "user", "Str0ngEnough2024", false);
         }
         emulator.requests().clear();
 
         assertThat(smallPages.ensureTrunk("t4", "t4.pstn.twilio.com").change()).isEqualTo(Change.FOUND);
-        assertThat(smallPages.ensureCredentialList("cl4", "user", "Str0ngEnough2024").change()).isEqualTo(Change.UPDATED);
+        assertThat(smallPages.ensureCredentialList("cl4", "user", "Str0ngEnough2024", true).change()).isEqualTo(Change.UPDATED);
 
         assertThat(emulator.requests().count("GET", "trunks.list")).isEqualTo(3);          // v1: meta.next_page_url
         assertThat(emulator.requests().count("GET", "credentialLists.list")).isEqualTo(3); // 2010: next_page_uri
@@ -221,7 +222,7 @@ class SdkTwilioTrunkingTest {
 
     @Test
     void aWeakPasswordIs21240() {
-        assertThatThrownBy(() -> twilio.ensureCredentialList("cl", "user", "weak"))
+        assertThatThrownBy(() -> twilio.ensureCredentialList("cl", "user", "weak", false))
                 .isInstanceOfSatisfying(TwilioFailure.class, f -> {
                     assertThat(f.code()).isEqualTo(21240);
                     assertThat(f.getMessage()).doesNotContain("weak\"").contains("21240");
@@ -246,7 +247,7 @@ class SdkTwilioTrunkingTest {
         TwilioConfig key = new TwilioConfig(TwilioEmulator.SANDBOX_ACCOUNT_SID, TwilioEmulator.SANDBOX_API_KEY,
                 TwilioEmulator.SANDBOX_API_SECRET, Optional.of(emulator.baseUri()));
         SdkTwilioTrunking viaKey = SdkTwilioTrunking.connect(key, RetryPolicy.standard(), 50);
-        assertThat(viaKey.ensureCredentialList("cl", "user", "Str0ngEnough2024").change()).isEqualTo(Change.CREATED);
+        assertThat(viaKey.ensureCredentialList("cl", "user", "Str0ngEnough2024", false).change()).isEqualTo(Change.CREATED);
         assertThat(viaKey.lookupNumbers(List.of("+12027594810")).allOwned()).isTrue();
     }
 

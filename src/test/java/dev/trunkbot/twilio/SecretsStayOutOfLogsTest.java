@@ -30,7 +30,7 @@ class SecretsStayOutOfLogsTest {
             emulator.faults().on("credentials.create").failNth(1, 503);
             SdkTwilioTrunking twilio = TwilioHalf.client(emulator, new ArrayList<>(), 3, 50);
             TwilioHalf.run(twilio);
-            twilio.ensureCredentialList(TwilioHalf.NAME, TwilioHalf.USERNAME, "Rotated2025Password");
+            twilio.ensureCredentialList(TwilioHalf.NAME, TwilioHalf.USERNAME, "Rotated2025Password", true);
         } finally {
             root.setLevel(before);
             root.detachAppender(captured);
