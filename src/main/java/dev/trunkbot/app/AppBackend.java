@@ -84,7 +84,7 @@ final class AppBackend implements Backend {
             twilio = settings.twilio().orElseGet(() -> TwilioConfig.ofAuthToken(TwilioEmulator.SANDBOX_ACCOUNT_SID,
                     TwilioEmulator.SANDBOX_AUTH_TOKEN).withBaseUrl(sandboxOf(opened).twilio().baseUri()));
             pbx = settings.portsip().orElseGet(() -> PortSipConfig.of(sandboxOf(opened).portsip().baseUri().toString(),
-                    PortSipEmulator.SANDBOX_USERNAME, PortSipEmulator.SANDBOX_PASSWORD, Optional.empty()));
+                    PortSipEmulator.SANDBOX_USERNAME, PortSipEmulator.SANDBOX_PASSWORD, sandboxLogin(seed)));
             PortSipClient portsip = PortSipClient.create(pbx);
             opened.add(portsip);
             HikariDataSource database = settings.dbUrl().isPresent() || !settings.sandbox()
@@ -105,6 +105,12 @@ final class AppBackend implements Backend {
             }
             throw e;
         }
+    }
+
+    /** A tenant-level trunk is built by that tenant's administrator: the sandbox logs in with the tenant's domain. */
+    private static Optional<String> sandboxLogin(Optional<TrunkSpec> seed) {
+        return seed.map(TrunkSpec::scope).filter(s -> s instanceof TrunkScope.TenantLevel)
+                .map(s -> ((TrunkScope.TenantLevel) s).tenant() + PortSipEmulator.DOMAIN_SUFFIX);
     }
 
     private static Sandbox sandboxOf(List<AutoCloseable> opened) {
