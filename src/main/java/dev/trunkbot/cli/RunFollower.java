@@ -24,8 +24,14 @@ final class RunFollower {
     private final PrintWriter progressOut;
     private final boolean terminal;
     private final List<WorkflowEvent> early = new ArrayList<>();
+    private final java.util.concurrent.ExecutorService approver = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "auto-approve");
+        t.setDaemon(true);
+        return t;
+    });
     private RunId followed;
     private Progress progress;
+    private boolean autoApprove;
 
     /** Subscribes at once, so that no event of a run started after this is missed. */
     RunFollower(Backend backend, PrintWriter progressOut, boolean terminal) {
@@ -40,6 +46,18 @@ final class RunFollower {
             early.add(event);
         } else if (event.runId().equals(followed)) {
             progress.on(event);
+            if (autoApprove && event instanceof WorkflowEvent.WaitingForApproval w) {
+                approver.execute(() -> approve(w.stepId()));
+            }
+        }
+    }
+
+    /** Approves at once, from another thread than the engine's delivery thread. */
+    private void approve(String stepId) {
+        ApprovalOutcome outcome = backend.engine().approve(followed, stepId, AUTO_APPROVER, "--auto-approve");
+        if (!(outcome instanceof ApprovalOutcome.Decided) && !(outcome instanceof ApprovalOutcome.AlreadyDecided)) {
+            progressOut.println("auto-approval of " + stepId + " was refused: " + outcome);
+            progressOut.flush();
         }
     }
 
@@ -51,9 +69,17 @@ final class RunFollower {
         RunView start = backend.engine().run(runId).orElseThrow(() -> new IllegalStateException("no run " + runId));
         synchronized (this) {
             followed = runId;
+            this.autoApprove = autoApprove;
             progress = Progress.forOutput(progressOut, terminal, start);
-            if (!terminal) {
-                early.stream().filter(e -> e.runId().equals(runId)).forEach(progress::on);
+            for (WorkflowEvent e : early) {
+                if (e.runId().equals(runId)) {
+                    if (!terminal) {
+                        progress.on(e);
+                    }
+                    if (autoApprove && e instanceof WorkflowEvent.WaitingForApproval w) {
+                        approver.execute(() -> approve(w.stepId()));
+                    }
+                }
             }
             early.clear();
         }
@@ -70,7 +96,7 @@ final class RunFollower {
             }
             run = settled.get();
             if (run.state() == RunState.WAITING_APPROVAL && autoApprove) {
-                approveWaitingSteps(run);
+                approveWaitingSteps(run); // in case its event came before this follower listened
                 continue;
             }
             if (run.state().settled()) {
@@ -79,6 +105,7 @@ final class RunFollower {
         }
         run = backend.engine().run(runId).orElse(run);
         progress.finish(run);
+        approver.shutdown();
         return run;
     }
 
