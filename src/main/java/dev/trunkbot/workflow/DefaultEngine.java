@@ -122,7 +122,11 @@ final class DefaultEngine implements Engine {
       return;
     }
     for (String stepId : stepIds) {
-      s.scheduleIfNotExists(stepTask.instance(runId.value() + "/" + stepId), clock.instant());
+      try {
+        s.scheduleIfNotExists(stepTask.instance(runId.value() + "/" + stepId), clock.instant());
+      } catch (com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException alreadyScheduled) {
+        LOG.debug("step {} of run {} was scheduled concurrently", stepId, runId);
+      }
     }
     s.triggerCheckForDueExecutions();
   }
@@ -162,7 +166,7 @@ final class DefaultEngine implements Engine {
           continue;
         }
         if (run.state() == RunState.ROLLING_BACK) {
-          scheduler.scheduleIfNotExists(rollbackTask.instance(run.id().value(), 0), clock.instant());
+          scheduleRollback(run.id());
           continue;
         }
         List<String> due = new java.util.ArrayList<>(Progression.runnable(def, run.steps()));
@@ -266,10 +270,18 @@ final class DefaultEngine implements Engine {
     requireStarted();
     var result = commands.startRollback(runId, actor, clock.millis());
     if (result.outcome() instanceof ActionOutcome.Accepted) {
-      scheduler.scheduleIfNotExists(rollbackTask.instance(runId.value(), 0), clock.instant());
-      scheduler.triggerCheckForDueExecutions();
+      scheduleRollback(runId);
     }
     return result.outcome();
+  }
+
+  private void scheduleRollback(RunId runId) {
+    try {
+      scheduler.scheduleIfNotExists(rollbackTask.instance(runId.value(), 0), clock.instant());
+      scheduler.triggerCheckForDueExecutions();
+    } catch (com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException alreadyScheduled) {
+      LOG.debug("rollback of run {} was scheduled concurrently", runId);
+    }
   }
 
   @Override

@@ -26,6 +26,11 @@ final class RunCommands {
         return new Result<>(new ApprovalOutcome.NotWaiting("no run " + id), List.of());
       }
       RunTx tx = locked.get();
+      if (!tx.active()) {
+        ApprovalOutcome earlier = explainNoDecision(tx, stepId, def);
+        return new Result<>(earlier instanceof ApprovalOutcome.AlreadyDecided ? earlier
+            : new ApprovalOutcome.NotWaiting("run is " + tx.state), List.of());
+      }
       if (approve && !allowSelfApproval && tx.requester.equals(by)) {
         return new Result<>(new ApprovalOutcome.SelfApprovalRefused(by), List.of());
       }
@@ -64,10 +69,13 @@ final class RunCommands {
       return new ApprovalOutcome.NotWaiting("step '" + stepId + "' is " + tx.steps().get(stepId) + ", not waiting for approval");
     }
     Object[] r = rows.get(0);
-    if ("PENDING".equals(r[0])) {
+    if ("PENDING".equals(r[0]) && tx.active()) {
       expire(tx, stepId);
       tx.close();
       return new ApprovalOutcome.Expired(Instant.ofEpochMilli((Long) r[3]));
+    }
+    if ("PENDING".equals(r[0])) {
+      return new ApprovalOutcome.NotWaiting("run is " + tx.state);
     }
     if ("EXPIRED".equals(r[0])) {
       return new ApprovalOutcome.Expired(Instant.ofEpochMilli((Long) r[3]));
