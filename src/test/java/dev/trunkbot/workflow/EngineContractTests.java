@@ -275,6 +275,54 @@ abstract class EngineContractTests extends EngineContract {
     assertThat(engine.run(run).orElseThrow().state()).isEqualTo(RunState.FAILED);
   }
 
+  @Test
+  void secretsNeverAppearInEventsAuditViewsOrPlainColumns() throws Exception {
+    String password = "Pa55-word-XYZ-123";
+    String generated = "Gen-Secret-987";
+    var def = WorkflowDefinition.builder("secretive", 1)
+        .step(Step.builder("credentials", "Credential list").retry(fastRetry(2)).execute(ctx -> {
+          String p = ctx.secret("sip-password").orElseThrow();
+          if (ctx.attempt() == 1) {
+            throw new IllegalStateException("upstream rejected password " + p);
+          }
+          return StepResult.done("username", "pbx").withSecret("generated-password", generated);
+        }).build())
+        .step(Step.builder("use", "Use it").dependsOn("credentials").execute(ctx ->
+            StepResult.done("length", ctx.secret("generated-password").orElseThrow().length())).build())
+        .build();
+    Engine engine = engine(def);
+    RunId run = engine.startRun("secretive", "{\"trunk\":\"acme\"}", Map.of("sip-password", password), "alice");
+    RunView view = settled(engine, run);
+    assertSucceeded(view);
+    awaitFinishedEvent(run);
+    assertThat(view.step("use").orElseThrow().outputs().path("length").asInt()).isEqualTo(generated.length());
+    assertThat(view.secretNames()).containsExactly("generated-password", "sip-password");
+    List<String> seen = new ArrayList<>();
+    seen.add(view.toString());
+    seen.add(Json.write(view.input()));
+    view.steps().forEach(s -> seen.add(s.toString()));
+    recorder.of(run).forEach(e -> seen.add(e.toString()));
+    engine.audit(run).forEach(a -> seen.add(a.toString()));
+    for (String table : List.of("wf_run", "wf_step", "wf_event", "wf_audit", "wf_approval", "wf_secret")) {
+      seen.add(dump(table));
+    }
+    assertThat(seen).noneMatch(text -> text.contains(password) || text.contains(generated));
+    assertThat(recorder.of(run)).filteredOn(e -> e instanceof WorkflowEvent.StepFailed)
+        .anyMatch(e -> ((WorkflowEvent.StepFailed) e).error().contains("****"));
+  }
+
+  private String dump(String table) throws java.sql.SQLException {
+    StringBuilder out = new StringBuilder();
+    try (var c = dataSource.getConnection(); var rs = c.createStatement().executeQuery("SELECT * FROM " + table)) {
+      while (rs.next()) {
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          out.append(rs.getString(i)).append('|');
+        }
+      }
+    }
+    return out.toString();
+  }
+
   static WorkflowDefinition gated(AtomicInteger executed) {
     return WorkflowDefinition.builder("gated", 1)
         .step(Step.builder("trunk", "Create trunk").execute(ctx -> StepResult.done()).build())
