@@ -1,0 +1,74 @@
+package dev.trunkbot.workflow;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * DataSources for the engine: an embedded H2 file database under TRUNKBOT_HOME by default, PostgreSQL (or any
+ * JDBC URL) when TRUNKBOT_DB_URL is set. The engine runs the migrations itself on start; {@link #migrate} is public
+ * for tools.
+ */
+public final class Databases {
+  public static final String DB_URL = "TRUNKBOT_DB_URL";
+  public static final String DB_USER = "TRUNKBOT_DB_USER";
+  public static final String DB_PASSWORD = "TRUNKBOT_DB_PASSWORD";
+  public static final String HOME = "TRUNKBOT_HOME";
+
+  private Databases() {}
+
+  /** TRUNKBOT_HOME, or ~/.trunkbot. */
+  public static Path home(Map<String, String> env) {
+    String home = env.get(HOME);
+    return home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".trunkbot") : Path.of(home);
+  }
+
+  /**
+   * The embedded file database in {@code home} ({@code trunkbot.mv.db}). FILE_LOCK=FS: the OS lock dies with the
+   * process, so a restarted process opens the file at once after a kill -9.
+   */
+  public static String embeddedUrl(Path home) {
+    return "jdbc:h2:file:" + home.toAbsolutePath().resolve("trunkbot")
+        + ";FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+  }
+
+  /** From TRUNKBOT_DB_URL (+ TRUNKBOT_DB_USER / TRUNKBOT_DB_PASSWORD), else the embedded database. */
+  public static HikariDataSource fromEnvironment(Map<String, String> env) {
+    String url = env.get(DB_URL);
+    if (url == null || url.isBlank()) {
+      return dataSource(embeddedUrl(home(env)), "sa", "");
+    }
+    return dataSource(url, env.getOrDefault(DB_USER, ""), env.getOrDefault(DB_PASSWORD, ""));
+  }
+
+  /** A pooled DataSource; close it after the engine. */
+  public static HikariDataSource dataSource(String jdbcUrl, String user, String password) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("database URL must start with jdbc:h2: or jdbc:postgresql:, got '"
+          + jdbcUrl.replaceAll("password=[^&;]*", "password=****") + "'");
+    }
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(12);
+    config.setPoolName("trunkbot-db");
+    return new HikariDataSource(config);
+  }
+
+  /** Applies the engine's migrations (its tables and db-scheduler's). */
+  public static void migrate(DataSource dataSource) {
+    Dialect dialect = Dialect.of(dataSource);
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.migrationFolder())
+        .table("wf_schema_history")
+        .load()
+        .migrate();
+  }
+}

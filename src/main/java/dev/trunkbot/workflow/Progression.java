@@ -1,0 +1,41 @@
+package dev.trunkbot.workflow;
+
+import java.util.List;
+import java.util.Map;
+
+/** Pure DAG logic: which steps may run now, and what state the run is in. No I/O. */
+final class Progression {
+  private Progression() {}
+
+  static boolean depsDone(WorkflowDefinition def, String stepId, Map<String, StepState> states) {
+    return def.step(stepId).orElseThrow().dependsOn().stream().allMatch(d -> states.get(d) == StepState.SUCCEEDED);
+  }
+
+  /** PENDING steps whose dependencies all succeeded, in topological order. */
+  static List<String> runnable(WorkflowDefinition def, Map<String, StepState> states) {
+    return def.topologicalOrder().stream()
+        .filter(id -> states.get(id) == StepState.PENDING && depsDone(def, id, states))
+        .toList();
+  }
+
+  /** The state of an active run given its steps' states. */
+  static RunState activeRunState(WorkflowDefinition def, Map<String, StepState> states) {
+    if (states.values().stream().allMatch(s -> s == StepState.SUCCEEDED)) {
+      return RunState.SUCCEEDED;
+    }
+    boolean moving = states.containsValue(StepState.RUNNING) || !runnable(def, states).isEmpty();
+    if (!moving && states.containsValue(StepState.WAITING_APPROVAL)) {
+      return RunState.WAITING_APPROVAL;
+    }
+    return RunState.RUNNING;
+  }
+
+  /** Succeeded steps that have an undo, in reverse dependency order. */
+  static List<String> undoOrder(WorkflowDefinition def, Map<String, StepState> states) {
+    List<String> order = new java.util.ArrayList<>(def.topologicalOrder());
+    java.util.Collections.reverse(order);
+    return order.stream()
+        .filter(id -> states.get(id) == StepState.SUCCEEDED && def.step(id).orElseThrow().undo().isPresent())
+        .toList();
+  }
+}
