@@ -86,6 +86,9 @@ final class TerminalProgress implements Progress {
                 frame.append("  [").append("#".repeat(filled)).append("-".repeat(BAR - filled)).append("] ")
                         .append(line.done).append('/').append(line.total);
             }
+            if (line.state == StepState.WAITING_APPROVAL && line.note.isEmpty()) {
+                frame.append("  (waiting for approval)");
+            }
             if (!line.note.isEmpty()) {
                 String note = line.note.replace('\n', ' ');
                 frame.append("  (").append(note.length() > 120 ? note.substring(0, 117) + "..." : note).append(')');
