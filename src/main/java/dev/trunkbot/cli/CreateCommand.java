@@ -3,38 +3,24 @@ package dev.trunkbot.cli;
 import dev.trunkbot.provisioning.GuideWorkflow;
 import dev.trunkbot.provisioning.RunInput;
 import dev.trunkbot.trunk.SipCredentials;
-import dev.trunkbot.trunk.TrunkSpec;
 import dev.trunkbot.workflow.RunId;
 import dev.trunkbot.workflow.RunView;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.util.Optional;
 
 /** {@code trunkbot create}: runs the whole guide for one trunk and shows each step as it happens. */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Provisions a trunk on Twilio and PortSIP, step by step as the guide does.",
                 "Exit codes: 0 succeeded, 3 waiting for approval, 1 failed, 2 bad input (nothing started).",
                 "With no Twilio or PortSIP account configured it runs in the SANDBOX (embedded emulators)."})
-public final class CreateCommand extends RunCommand {
-    @Mixin
-    SpecOptions specOptions;
-
+public final class CreateCommand extends SpecCommand {
     @Option(names = "--auto-approve", description = "Approve the DID assignment without waiting for an approver."
             + " Outside the sandbox it also needs TRUNKBOT_ALLOW_AUTO_APPROVE=true.")
     boolean autoApprove;
 
-    private TrunkSpec trunk;
-
     public CreateCommand(Backend.Factory backends) {
         super(backends);
-    }
-
-    @Override
-    Optional<TrunkSpec> seed() {
-        trunk = specOptions.spec();
-        return Optional.of(trunk);
     }
 
     @Override

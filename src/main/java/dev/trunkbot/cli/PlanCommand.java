@@ -4,33 +4,19 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trunkbot.provisioning.Plan;
 import dev.trunkbot.provisioning.PlanItem;
-import dev.trunkbot.trunk.TrunkSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-import java.util.Optional;
 
 /** {@code trunkbot plan}: what create would make, change or leave on both sides, changing nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = {"Shows what create would create, change or leave as it is on Twilio and PortSIP, changing nothing.",
                 "Also shows drift: what an existing trunk holds that differs from the spec.",
                 "Exit codes: 0 in sync, 4 changes pending, 1 blocked or failed, 2 bad input."})
-public final class PlanCommand extends RunCommand {
+public final class PlanCommand extends SpecCommand {
     static final int CHANGES_PENDING = 4;
-
-    @Mixin
-    SpecOptions specOptions;
-
-    private TrunkSpec trunk;
 
     public PlanCommand(Backend.Factory backends) {
         super(backends);
-    }
-
-    @Override
-    Optional<TrunkSpec> seed() {
-        trunk = specOptions.spec();
-        return Optional.of(trunk);
     }
 
     @Override

@@ -1,0 +1,25 @@
+package dev.trunkbot.cli;
+
+import dev.trunkbot.trunk.TrunkSpec;
+import picocli.CommandLine.Mixin;
+
+import java.util.Optional;
+
+/** A command about one trunk's spec, given by {@code --file} and/or flags; the sandbox is seeded with it. */
+abstract class SpecCommand extends RunCommand {
+    @Mixin
+    SpecOptions specOptions;
+
+    /** The checked spec; set before {@link #run(Backend)}. */
+    TrunkSpec trunk;
+
+    SpecCommand(Backend.Factory backends) {
+        super(backends);
+    }
+
+    @Override
+    final Optional<TrunkSpec> seed() {
+        trunk = specOptions.spec();
+        return Optional.of(trunk);
+    }
+}
