@@ -1,5 +1,6 @@
 package dev.trunkbot.portsip;
 
+import dev.trunkbot.port.Ensured;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,5 +1,6 @@
 package dev.trunkbot.portsip;
 
+import dev.trunkbot.port.Ensured;
 import java.util.Optional;
 
 /**

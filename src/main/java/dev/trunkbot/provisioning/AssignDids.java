@@ -2,7 +2,7 @@ package dev.trunkbot.provisioning;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trunkbot.twilio.Ensured;
+import dev.trunkbot.port.Ensured;
 import dev.trunkbot.workflow.FanOutException;
 import dev.trunkbot.workflow.Step;
 import dev.trunkbot.workflow.StepResult;
@@ -41,7 +41,7 @@ final class AssignDids {
                     ArrayNode created = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
                     for (Ensured<String> r : results) {
                         changes.count(r);
-                        if ((r.change() == dev.trunkbot.twilio.Change.CREATED)) {
+                        if (r.wasCreated()) {
                             created.add(r.value());
                         }
                     }

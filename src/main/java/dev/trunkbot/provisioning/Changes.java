@@ -2,6 +2,7 @@ package dev.trunkbot.provisioning;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.trunkbot.port.Ensured;
 
 /** What one step changed, counted per resource: created, updated (corrected) or found as asked. */
 final class Changes {
@@ -9,30 +10,14 @@ final class Changes {
     private int updated;
     private int found;
 
-    /** Counts one Twilio result and returns its value. */
-    <T> T count(dev.trunkbot.twilio.Ensured<T> e) {
+    /** Counts one result of a port and returns its value. */
+    <T> T count(Ensured<T> e) {
         switch (e.change()) {
             case CREATED -> created++;
             case UPDATED -> updated++;
             case FOUND -> found++;
         }
         return e.value();
-    }
-
-    /** Counts one PortSIP result and returns its value. */
-    <T> T count(dev.trunkbot.portsip.Ensured<T> e) {
-        switch (e.change()) {
-            case CREATED -> created++;
-            case UPDATED -> updated++;
-            case FOUND -> found++;
-        }
-        return e.value();
-    }
-
-    synchronized void add(Changes other) {
-        created += other.created;
-        updated += other.updated;
-        found += other.found;
     }
 
     /** A step's outputs, starting with the counts every step reports: {@code created}, {@code updated}, {@code found}. */

@@ -2,7 +2,7 @@ package dev.trunkbot.provisioning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trunkbot.trunk.TrunkSpec;
-import dev.trunkbot.twilio.Ensured;
+import dev.trunkbot.port.Ensured;
 import dev.trunkbot.workflow.Step;
 import dev.trunkbot.workflow.StepResult;
 
@@ -23,7 +23,7 @@ final class ElasticSipTrunk {
                     ObjectNode out = changes.outputs();
                     out.put("trunkSid", trunk.value());
                     out.put("terminationUri", spec.terminationHost());
-                    out.put("trunkCreated", (trunk.change() == dev.trunkbot.twilio.Change.CREATED));
+                    out.put("trunkCreated", trunk.wasCreated());
                     return StepResult.done(out);
                 }))
                 .undo((ctx, out) -> {

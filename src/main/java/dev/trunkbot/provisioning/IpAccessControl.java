@@ -2,7 +2,7 @@ package dev.trunkbot.provisioning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trunkbot.trunk.TrunkSpec;
-import dev.trunkbot.twilio.Ensured;
+import dev.trunkbot.port.Ensured;
 import dev.trunkbot.workflow.Step;
 import dev.trunkbot.workflow.StepResult;
 
@@ -27,8 +27,8 @@ final class IpAccessControl {
                     ObjectNode out = changes.outputs();
                     out.put("ipAccessControlListSid", acl.value());
                     out.put("ipAddress", ip);
-                    out.put("listCreated", (acl.change() == dev.trunkbot.twilio.Change.CREATED));
-                    out.put("attachCreated", (attach.change() == dev.trunkbot.twilio.Change.CREATED));
+                    out.put("listCreated", acl.wasCreated());
+                    out.put("attachCreated", attach.wasCreated());
                     return StepResult.done(out);
                 }))
                 .undo((ctx, out) -> {

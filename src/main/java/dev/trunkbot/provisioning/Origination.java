@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trunkbot.trunk.OriginationTarget;
 import dev.trunkbot.trunk.TrunkSpec;
-import dev.trunkbot.twilio.Ensured;
+import dev.trunkbot.port.Ensured;
 import dev.trunkbot.workflow.Step;
 import dev.trunkbot.workflow.StepResult;
 
@@ -32,7 +32,7 @@ final class Origination {
                                 target.weight(), true, Names.originationUrl(spec, target));
                         changes.count(url);
                         urls.addObject().put("sid", url.value()).put("sipUrl", sipUrl).put("priority", target.priority())
-                                .put("weight", target.weight()).put("created", (url.change() == dev.trunkbot.twilio.Change.CREATED));
+                                .put("weight", target.weight()).put("created", url.wasCreated());
                     }
                     ObjectNode out = changes.outputs();
                     out.set("originationUrls", urls);

@@ -1,7 +1,7 @@
 package dev.trunkbot.provisioning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trunkbot.portsip.Ensured;
+import dev.trunkbot.port.Ensured;
 import dev.trunkbot.portsip.RegisterTrunk;
 import dev.trunkbot.portsip.Transport;
 import dev.trunkbot.trunk.TrunkScope;
@@ -31,7 +31,7 @@ final class RegisterBasedTrunk {
                     changes.count(trunk);
                     ObjectNode out = changes.outputs();
                     out.put("providerId", trunk.value());
-                    out.put("trunkCreated", trunk.change() == Ensured.Change.CREATED);
+                    out.put("trunkCreated", trunk.wasCreated());
                     return StepResult.done(out);
                 }))
                 .undo((ctx, out) -> {

@@ -3,7 +3,7 @@ package dev.trunkbot.provisioning;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trunkbot.portsip.Assignee;
-import dev.trunkbot.portsip.Ensured;
+import dev.trunkbot.port.Ensured;
 import dev.trunkbot.trunk.DidPool;
 import dev.trunkbot.trunk.TrunkScope;
 import dev.trunkbot.trunk.TrunkSpec;
@@ -35,7 +35,7 @@ final class TenantAssignment {
                             Ensured<Assignee> a = ports.portsip().ensureAssignee(provider, tenant.getKey(),
                                     tenant.getValue().toString(), spec.maxConcurrentCalls());
                             changes.count(a);
-                            if (a.change() == Ensured.Change.CREATED) {
+                            if (a.wasCreated()) {
                                 created.add(tenant.getKey());
                             }
                         }

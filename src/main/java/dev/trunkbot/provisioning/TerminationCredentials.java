@@ -2,7 +2,7 @@ package dev.trunkbot.provisioning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trunkbot.trunk.TrunkSpec;
-import dev.trunkbot.twilio.Ensured;
+import dev.trunkbot.port.Ensured;
 import dev.trunkbot.workflow.Step;
 import dev.trunkbot.workflow.StepContext;
 import dev.trunkbot.workflow.StepResult;
@@ -29,9 +29,9 @@ final class TerminationCredentials {
                     ObjectNode out = changes.outputs();
                     out.put("credentialListSid", list.value());
                     out.put("username", spec.credentials().username());
-                    out.put("listCreated", (list.change() == dev.trunkbot.twilio.Change.CREATED));
-                    out.put("passwordSet", list.change() != dev.trunkbot.twilio.Change.FOUND);
-                    out.put("attachCreated", (attach.change() == dev.trunkbot.twilio.Change.CREATED));
+                    out.put("listCreated", list.wasCreated());
+                    out.put("passwordSet", list.changed());
+                    out.put("attachCreated", attach.wasCreated());
                     return StepResult.done(out);
                 }))
                 .undo((ctx, out) -> {

@@ -1,5 +1,6 @@
 package dev.trunkbot.twilio;
 
+import dev.trunkbot.port.Ensured;
 import com.twilio.rest.api.v2010.account.IncomingPhoneNumber;
 import com.twilio.rest.api.v2010.account.sip.credentiallist.Credential;
 import com.twilio.rest.api.v2010.account.sip.ipaccesscontrollist.IpAddress;

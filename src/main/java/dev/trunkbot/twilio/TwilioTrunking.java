@@ -1,5 +1,7 @@
 package dev.trunkbot.twilio;
 
+import dev.trunkbot.port.Change;
+import dev.trunkbot.port.Ensured;
 import java.util.List;
 import java.util.Optional;
 

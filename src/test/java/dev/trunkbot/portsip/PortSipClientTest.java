@@ -1,5 +1,7 @@
 package dev.trunkbot.portsip;
 
+import dev.trunkbot.port.Change;
+import dev.trunkbot.port.Ensured;
 import dev.trunkbot.sandbox.PortSipEmulator;
 import dev.trunkbot.sandbox.RequestLog;
 import org.junit.jupiter.api.Test;
@@ -19,7 +21,7 @@ class PortSipClientTest extends PortSipEmulatorFixture {
     void createsTheRegisterTrunkAsTheGuideSays() throws IOException {
         start(PortSipEmulator.builder(), Optional.empty());
         Ensured<String> trunk = client.ensureRegisterTrunk(TRUNK);
-        assertThat(trunk.change()).isEqualTo(Ensured.Change.CREATED);
+        assertThat(trunk.change()).isEqualTo(Change.CREATED);
 
         TrunkSnapshot read = client.readTrunk("Twilio-Reg-Trunk").orElseThrow();
         assertThat(read.id()).isEqualTo(trunk.value());
@@ -49,8 +51,8 @@ class PortSipClientTest extends PortSipEmulatorFixture {
 
         assertThat(client.ensureRegisterTrunk(TRUNK)).isEqualTo(Ensured.found(id));
         assertThat(client.ensureAssignee(id, "acme", "12027594810-12027594815", 10).change())
-                .isEqualTo(Ensured.Change.FOUND);
-        assertThat(client.ensureAssignee(id, "globex", "12027594820", 5).change()).isEqualTo(Ensured.Change.FOUND);
+                .isEqualTo(Change.FOUND);
+        assertThat(client.ensureAssignee(id, "globex", "12027594820", 5).change()).isEqualTo(Change.FOUND);
 
         assertThat(count("POST", "providers.create")).isZero();
         assertThat(count("POST", "providers.update")).isZero();
@@ -116,13 +118,13 @@ class PortSipClientTest extends PortSipEmulatorFixture {
         start(PortSipEmulator.builder().seedTenants("acme", "globex"), Optional.empty());
         String id = client.ensureRegisterTrunk(TRUNK).value();
         Ensured<Assignee> acme = client.ensureAssignee(id, "acme", "12027594810-12027594815", 10);
-        assertThat(acme.change()).isEqualTo(Ensured.Change.CREATED);
+        assertThat(acme.change()).isEqualTo(Change.CREATED);
         assertThat(acme.value().tenantName()).isEqualTo("acme");
 
         assertThat(client.ensureAssignee(id, "acme", "12027594810-12027594819", 10).change())
-                .isEqualTo(Ensured.Change.UPDATED);
+                .isEqualTo(Change.UPDATED);
         assertThat(client.ensureAssignee(id, "acme", "12027594810-12027594819", 12).change())
-                .isEqualTo(Ensured.Change.UPDATED);
+                .isEqualTo(Change.UPDATED);
         assertThat(client.readTrunk(TRUNK.name()).orElseThrow().assignees()).containsExactly(
                 new Assignee("acme", acme.value().tenantId(), "12027594810-12027594819", 12));
     }
@@ -174,7 +176,7 @@ class PortSipClientTest extends PortSipEmulatorFixture {
         }
         start(PortSipEmulator.builder().seedTenants(many), Optional.empty());
         String id = client.ensureRegisterTrunk(TRUNK).value();
-        assertThat(client.ensureAssignee(id, "tenant-127", "12027594810", 1).change()).isEqualTo(Ensured.Change.CREATED);
+        assertThat(client.ensureAssignee(id, "tenant-127", "12027594810", 1).change()).isEqualTo(Change.CREATED);
         assertThat(pbx.requests().matching(e -> e.endpoint().equals("tenants.list")))
                 .extracting(e -> e.params().get("skip")).containsExactly("0", "100");
         assertThat(client.readTrunk(TRUNK.name()).orElseThrow().assignees())

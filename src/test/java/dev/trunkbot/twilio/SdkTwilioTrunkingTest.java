@@ -1,5 +1,7 @@
 package dev.trunkbot.twilio;
 
+import dev.trunkbot.port.Change;
+import dev.trunkbot.port.Ensured;
 import dev.trunkbot.sandbox.TwilioEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

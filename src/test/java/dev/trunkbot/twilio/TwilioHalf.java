@@ -1,5 +1,6 @@
 package dev.trunkbot.twilio;
 
+import dev.trunkbot.port.Ensured;
 import dev.trunkbot.sandbox.TwilioEmulator;
 
 import java.time.Duration;

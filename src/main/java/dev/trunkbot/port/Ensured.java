@@ -1,14 +1,12 @@
-package dev.trunkbot.portsip;
+package dev.trunkbot.port;
 
 import java.util.Objects;
 
 /**
- * What an ensure call left behind: the value and whether it was created, corrected (updated) or found as asked.
- * The same shape as the Twilio port's result, so the two can later become one shared type.
+ * The result of an idempotent operation of a port (Twilio, PortSIP): the resource's value (usually its id) and
+ * what the call changed to reach the wanted state.
  */
 public record Ensured<T>(T value, Change change) {
-    public enum Change { CREATED, UPDATED, FOUND }
-
     public Ensured {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(change, "change");
@@ -20,6 +18,9 @@ public record Ensured<T>(T value, Change change) {
 
     public static <T> Ensured<T> found(T value) { return new Ensured<>(value, Change.FOUND); }
 
-    /** True when this call changed something on the PBX. */
+    /** True when this call created the resource, so a rollback of this run may undo it. */
+    public boolean wasCreated() { return change == Change.CREATED; }
+
+    /** True when this call wrote something (created or corrected the resource). */
     public boolean changed() { return change != Change.FOUND; }
 }

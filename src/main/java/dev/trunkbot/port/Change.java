@@ -1,4 +1,4 @@
-package dev.trunkbot.twilio;
+package dev.trunkbot.port;
 
 /** What an idempotent operation did to reach the wanted state. */
 public enum Change {
