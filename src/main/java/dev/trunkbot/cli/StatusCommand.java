@@ -47,7 +47,7 @@ public final class StatusCommand extends RunCommand {
         report(backend, latest.get());
         if (!json) {
             out().println(plan.inSync() ? "Twilio and PortSIP still match the spec of that run."
-                    : "Twilio and PortSIP differ from the spec of that run:\n  " + plan.differences().replace("\n", "\n  "));
+                    : "Twilio and PortSIP differ from the spec of that run:\n  " + plan.differences(50).replace("\n", "\n  "));
             out().flush();
         }
         return plan.inSync() ? 0 : RunReport.FAILED;

@@ -18,9 +18,11 @@ public record Plan(List<PlanItem> items) {
         return items.stream().allMatch(i -> i.action() == PlanItem.Action.NONE || i.action() == PlanItem.Action.EXTRA);
     }
 
-    /** The items that keep the plan from being in sync, one per line. */
-    public String differences() {
-        return items.stream().filter(i -> i.action() != PlanItem.Action.NONE && i.action() != PlanItem.Action.EXTRA)
-                .map(PlanItem::toString).collect(Collectors.joining("\n"));
+    /** The items that keep the plan from being in sync, one per line (the first {@code max}, then how many more). */
+    public String differences(int max) {
+        List<String> lines = items.stream().filter(i -> i.action() != PlanItem.Action.NONE && i.action() != PlanItem.Action.EXTRA)
+                .map(PlanItem::toString).collect(Collectors.toList());
+        return lines.size() <= max ? String.join("\n", lines)
+                : String.join("\n", lines.subList(0, max)) + "\n... and " + (lines.size() - max) + " more";
     }
 }

@@ -27,7 +27,7 @@ final class Verification {
                     }
                     Plan plan = new Planner(ports).plan(spec);
                     if (!plan.inSync()) {
-                        return StepResult.permanent("Twilio and PortSIP do not match the spec:\n" + plan.differences());
+                        return StepResult.permanent("Twilio and PortSIP do not match the spec:\n" + plan.differences(10));
                     }
                     ObjectNode out = new Changes().outputs();
                     out.put("status", status.name());
