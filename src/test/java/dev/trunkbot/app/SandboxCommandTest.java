@@ -69,6 +69,58 @@ class SandboxCommandTest {
         assertThat(exit.get()).isZero();
     }
 
+    /** What the PortSIP issue asks of it: sign in as the seeded admin; a provider without transport is refused naming it. */
+    @Test
+    void servesThePortSipEmulatorSoThatAProviderWithoutTransportIsRefusedNamingIt() throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new SandboxCommand(Map.of(), stop));
+        cli.setOut(new PrintWriter(out, true));
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread serving = new Thread(() -> exit.set(cli.execute("--portsip-port", "0", "--seed-tenants", "acme,globex")));
+        serving.start();
+        try {
+            await().atMost(Duration.ofSeconds(20)).until(() -> out.toString().contains("Serving until interrupted"));
+            Matcher url = Pattern.compile("PORTSIP_URL=(http://127\\.0\\.0\\.1:\\d+)").matcher(out.toString());
+            assertThat(url.find()).isTrue();
+            Matcher user = Pattern.compile("PORTSIP_USERNAME=(\\S+)").matcher(out.toString());
+            Matcher pass = Pattern.compile("PORTSIP_PASSWORD=(\\S+)").matcher(out.toString());
+            assertThat(user.find() && pass.find()).isTrue();
+
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> signIn = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/api/auth/sign_in"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("username", user.group(1),
+                            "password", pass.group(1))))).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(signIn.statusCode()).isEqualTo(200);
+            String token = JSON.readTree(signIn.body()).get("access_token").asText();
+
+            Map<String, Object> full = new java.util.LinkedHashMap<>(Map.of("name", "Twilio-Reg-Trunk", "transport", "UDP",
+                    "hostname", "portsip-pbx.pstn.twilio.com", "port", 5060, "outbound_server", "portsip-pbx.pstn.twilio.com",
+                    "outbound_server_port", 5060, "concurrency", 30, "brand", "Twilio", "auth_mode", "REGISTER_AUTH"));
+            Map<String, Object> noTransport = new java.util.LinkedHashMap<>(full);
+            noTransport.remove("transport");
+            HttpResponse<String> refused = http.send(providers(url.group(1), token, noTransport), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isBetween(400, 499);
+            JsonNode errors = JSON.readTree(refused.body()).get("errors");
+            assertThat(errors).isNotEmpty();
+            assertThat(errors.toString()).contains("transport");
+            HttpResponse<String> created = http.send(providers(url.group(1), token, full), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).isEqualTo(201);
+            assertThat(JSON.readTree(created.body()).get("id").asText()).isNotEmpty();
+        } finally {
+            stop.countDown();
+            serving.join(10_000);
+        }
+        assertThat(exit.get()).isZero();
+    }
+
+    private static HttpRequest providers(String base, String token, Map<String, Object> body) throws Exception {
+        return HttpRequest.newBuilder(URI.create(base + "/api/providers")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+    }
+
     @Test
     void aBadSeedPoolIsRefusedNamingTheOption() {
         StringWriter err = new StringWriter();
