@@ -73,7 +73,9 @@ final class StepRunner {
       return new Next.Remove(store.succeed(runId, def, step, done.outputs(), sealed, clock.millis()));
     }
     StepResult.Failed failed = (StepResult.Failed) result;
-    String error = ctx.mask(failed.message());
+    String masked = ctx.mask(failed.message());
+    // last_error and the run's error hold 4,000 characters: keep the head, where the cause is
+    String error = masked.length() > 3000 ? masked.substring(0, 3000) + "... (cut)" : masked;
     boolean willRetry = failed.retryable() && attempt < step.retry().maxAttempts();
     store.failAttempt(runId, def, step, attempt, error, willRetry, clock.millis());
     LOG.info("run {} step {} attempt {} failed{}: {}", runId, step.id(), attempt, willRetry ? " (will retry)" : "", error);
