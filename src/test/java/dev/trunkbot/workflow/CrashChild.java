@@ -24,7 +24,17 @@ import java.util.concurrent.TimeUnit;
 public final class CrashChild {
   private CrashChild() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Throwable e) {
+      // the scheduler's threads would keep a failed child alive, and the parent would wait on its output forever
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     String mode = args[0];
     String url = args[1];
     Path dir = Path.of(args[2]);
