@@ -1,63 +1,85 @@
 package dev.trunkbot.cli;
 
 import dev.trunkbot.workflow.WorkflowEvent;
-
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Progress as plain lines, one per event: for logs, pipes and CI, where a redrawn screen would be noise. */
+/**
+ * Progress as plain lines, one per event: for logs, pipes and CI, where a redrawn screen would be
+ * noise.
+ */
 final class PlainProgress implements Progress {
-    private final PrintWriter out;
-    private final Map<String, Integer> lastTenth = new HashMap<>();
+  private final PrintWriter out;
+  private final Map<String, Integer> lastTenth = new HashMap<>();
 
-    PlainProgress(PrintWriter out) {
-        this.out = out;
-    }
+  PlainProgress(PrintWriter out) {
+    this.out = out;
+  }
 
-    @Override
-    public synchronized void on(WorkflowEvent event) {
-        String line = line(event);
-        if (line != null) {
-            out.println(line);
-            out.flush();
-        }
+  @Override
+  public synchronized void on(WorkflowEvent event) {
+    String line = line(event);
+    if (line != null) {
+      out.println(line);
+      out.flush();
     }
+  }
 
-    private String line(WorkflowEvent event) {
-        if (event instanceof WorkflowEvent.StepStarted e) {
-            return e.attempt() > 1 ? "[" + e.stepId() + "] started again (attempt " + e.attempt() + "): " + e.title()
-                    : "[" + e.stepId() + "] started: " + e.title();
-        } else if (event instanceof WorkflowEvent.StepSucceeded e) {
-            return "[" + e.stepId() + "] succeeded";
-        } else if (event instanceof WorkflowEvent.StepFailed e) {
-            return "[" + e.stepId() + "] " + (e.willRetry() ? "failed, will retry" : "failed") + " (attempt " + e.attempt()
-                    + "): " + e.error();
-        } else if (event instanceof WorkflowEvent.WaitingForApproval e) {
-            return "[" + e.stepId() + "] waiting for approval: " + e.title();
-        } else if (event instanceof WorkflowEvent.ApprovalDecided e) {
-            return "[" + e.stepId() + "] " + e.decision().toLowerCase(java.util.Locale.ROOT) + " by " + e.by();
-        } else if (event instanceof WorkflowEvent.Progress e) {
-            return progressLine(e);
-        } else if (event instanceof WorkflowEvent.StepUndone e) {
-            return "[" + e.stepId() + "] undone";
-        } else if (event instanceof WorkflowEvent.RunFinished e) {
-            return "run " + e.state() + (e.error() == null || e.error().isEmpty() ? "" : ": " + e.error());
-        }
-        return null;
+  private String line(WorkflowEvent event) {
+    if (event instanceof WorkflowEvent.StepStarted e) {
+      return e.attempt() > 1
+          ? "[" + e.stepId() + "] started again (attempt " + e.attempt() + "): " + e.title()
+          : "[" + e.stepId() + "] started: " + e.title();
+    } else if (event instanceof WorkflowEvent.StepSucceeded e) {
+      return "[" + e.stepId() + "] succeeded";
+    } else if (event instanceof WorkflowEvent.StepFailed e) {
+      return "["
+          + e.stepId()
+          + "] "
+          + (e.willRetry() ? "failed, will retry" : "failed")
+          + " (attempt "
+          + e.attempt()
+          + "): "
+          + e.error();
+    } else if (event instanceof WorkflowEvent.WaitingForApproval e) {
+      return "[" + e.stepId() + "] waiting for approval: " + e.title();
+    } else if (event instanceof WorkflowEvent.ApprovalDecided e) {
+      return "["
+          + e.stepId()
+          + "] "
+          + e.decision().toLowerCase(java.util.Locale.ROOT)
+          + " by "
+          + e.by();
+    } else if (event instanceof WorkflowEvent.Progress e) {
+      return progressLine(e);
+    } else if (event instanceof WorkflowEvent.StepUndone e) {
+      return "[" + e.stepId() + "] undone";
+    } else if (event instanceof WorkflowEvent.RunFinished e) {
+      return "run "
+          + e.state()
+          + (e.error() == null || e.error().isEmpty() ? "" : ": " + e.error());
     }
+    return null;
+  }
 
-    /**
-     * One line per tenth of the way, so 10,000 DIDs make ten lines, not ten thousand. Counts from concurrent calls can
-     * arrive out of order: only a count beyond the last one shown is shown.
-     */
-    private String progressLine(WorkflowEvent.Progress e) {
-        int tenth = e.total() == 0 ? 10 : (int) ((long) e.done() * 10 / e.total());
-        Integer last = lastTenth.get(e.stepId());
-        if (last != null && tenth <= last) {
-            return null;
-        }
-        lastTenth.put(e.stepId(), tenth);
-        return "[" + e.stepId() + "] " + e.done() + "/" + e.total() + (e.note() == null || e.note().isEmpty() ? "" : " " + e.note());
+  /**
+   * One line per tenth of the way, so 10,000 DIDs make ten lines, not ten thousand. Counts from
+   * concurrent calls can arrive out of order: only a count beyond the last one shown is shown.
+   */
+  private String progressLine(WorkflowEvent.Progress e) {
+    int tenth = e.total() == 0 ? 10 : (int) ((long) e.done() * 10 / e.total());
+    Integer last = lastTenth.get(e.stepId());
+    if (last != null && tenth <= last) {
+      return null;
     }
+    lastTenth.put(e.stepId(), tenth);
+    return "["
+        + e.stepId()
+        + "] "
+        + e.done()
+        + "/"
+        + e.total()
+        + (e.note() == null || e.note().isEmpty() ? "" : " " + e.note());
+  }
 }

@@ -1,33 +1,44 @@
 package dev.trunkbot.portsip;
 
 /**
- * The PBX refused a request: its HTTP status and the first entry of its {@code {"errors":[...]}} body.
- * {@link #pbxMessage()} is the PBX's message verbatim; {@link #code()} is {@code UNKNOWN} when the body had none.
+ * The PBX refused a request: its HTTP status and the first entry of its {@code {"errors":[...]}}
+ * body. {@link #pbxMessage()} is the PBX's message verbatim; {@link #code()} is {@code UNKNOWN}
+ * when the body had none.
  */
 public final class PortSipFailure extends PortSipException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    private final int status;
-    private final String code;
-    private final String pbxMessage;
-    private final String operation;
+  private final int status;
+  private final String code;
+  private final String pbxMessage;
+  private final String operation;
 
-    public PortSipFailure(String operation, int status, String code, String pbxMessage) {
-        super(Reason.PBX_ERROR, "PortSIP " + operation + " failed with HTTP " + status + " " + code + ": " + pbxMessage);
-        this.status = status;
-        this.code = code;
-        this.pbxMessage = pbxMessage;
-        this.operation = operation;
-    }
+  public PortSipFailure(String operation, int status, String code, String pbxMessage) {
+    super(
+        Reason.PBX_ERROR,
+        "PortSIP " + operation + " failed with HTTP " + status + " " + code + ": " + pbxMessage);
+    this.status = status;
+    this.code = code;
+    this.pbxMessage = pbxMessage;
+    this.operation = operation;
+  }
 
-    public int status() { return status; }
+  public int status() {
+    return status;
+  }
 
-    /** e.g. {@code VALIDATE_FAILED}, {@code UNAUTHORIZED}; {@code UNKNOWN} when the PBX gave none. */
-    public String code() { return code; }
+  /** e.g. {@code VALIDATE_FAILED}, {@code UNAUTHORIZED}; {@code UNKNOWN} when the PBX gave none. */
+  public String code() {
+    return code;
+  }
 
-    /** The PBX's own message, unchanged. */
-    public String pbxMessage() { return pbxMessage; }
+  /** The PBX's own message, unchanged. */
+  public String pbxMessage() {
+    return pbxMessage;
+  }
 
-    /** Method and path, e.g. {@code POST /providers}. */
-    public String operation() { return operation; }
+  /** Method and path, e.g. {@code POST /providers}. */
+  public String operation() {
+    return operation;
+  }
 }

@@ -4,44 +4,55 @@ import dev.trunkbot.port.Ensured;
 import java.util.Optional;
 
 /**
- * The PortSIP half of the guide (steps 8-10) as the provisioning layer sees it. Every method is idempotent
- * and throws {@link PortSipException} (a {@link PortSipFailure} when the PBX itself refused) on failure.
+ * The PortSIP half of the guide (steps 8-10) as the provisioning layer sees it. Every method is
+ * idempotent and throws {@link PortSipException} (a {@link PortSipFailure} when the PBX itself
+ * refused) on failure.
  *
- * <p>Undo contract: {@link #destroyTrunk} and {@link #removeAssignee} are called by the provisioning layer only for
- * what one of its runs created (an {@link Ensured} whose change was {@code CREATED}); a trunk or assignment that
- * was FOUND or UPDATED belonged to someone before the run and is left in place. Both tolerate that the thing is
- * already gone, so an undo can be repeated.
+ * <p>Undo contract: {@link #destroyTrunk} and {@link #removeAssignee} are called by the
+ * provisioning layer only for what one of its runs created (an {@link Ensured} whose change was
+ * {@code CREATED}); a trunk or assignment that was FOUND or UPDATED belonged to someone before the
+ * run and is left in place. Both tolerate that the thing is already gone, so an undo can be
+ * repeated.
  */
 public interface PortSipTrunks {
 
-    /**
-     * Finds the trunk by name, creates it when missing, corrects it when a field differs (hostname, transport, port,
-     * auth id, username, registration off, outbound server and port, concurrency, enabled, and the DID pool when
-     * {@code spec.didNumbers()} is given). Returns the provider id.
-     *
-     * @throws PortSipException with reason TRUNK_CONFLICT when a trunk of that name has another brand or auth mode
-     *                          (the PBX cannot change those: rename or delete that trunk)
-     */
-    Ensured<String> ensureRegisterTrunk(RegisterTrunk spec);
+  /**
+   * Finds the trunk by name, creates it when missing, corrects it when a field differs (hostname,
+   * transport, port, auth id, username, registration off, outbound server and port, concurrency,
+   * enabled, and the DID pool when {@code spec.didNumbers()} is given). Returns the provider id.
+   *
+   * @throws PortSipException with reason TRUNK_CONFLICT when a trunk of that name has another brand
+   *     or auth mode (the PBX cannot change those: rename or delete that trunk)
+   */
+  Ensured<String> ensureRegisterTrunk(RegisterTrunk spec);
 
-    /**
-     * System-admin level: assigns a tenant (by name) to the trunk with its DID pool and concurrency, or corrects an
-     * existing assignment whose pool or concurrency differ.
-     *
-     * @throws PortSipException with reason TENANT_NOT_FOUND naming the tenant and those that exist
-     * @throws PortSipFailure   VALIDATE_FAILED with the PBX's message when the pool overlaps another tenant's
-     */
-    Ensured<Assignee> ensureAssignee(String providerId, String tenantName, String didNumbers, int concurrency);
+  /**
+   * System-admin level: assigns a tenant (by name) to the trunk with its DID pool and concurrency,
+   * or corrects an existing assignment whose pool or concurrency differ.
+   *
+   * @throws PortSipException with reason TENANT_NOT_FOUND naming the tenant and those that exist
+   * @throws PortSipFailure VALIDATE_FAILED with the PBX's message when the pool overlaps another
+   *     tenant's
+   */
+  Ensured<Assignee> ensureAssignee(
+      String providerId, String tenantName, String didNumbers, int concurrency);
 
-    /** The trunk's status: ONLINE or OFFLINE. */
-    TrunkStatus status(String providerId);
+  /** The trunk's status: ONLINE or OFFLINE. */
+  TrunkStatus status(String providerId);
 
-    /** The trunk of that name with its assignees (tenant names resolved), or empty when there is none. */
-    Optional<TrunkSnapshot> readTrunk(String name);
+  /**
+   * The trunk of that name with its assignees (tenant names resolved), or empty when there is none.
+   */
+  Optional<TrunkSnapshot> readTrunk(String name);
 
-    /** Deletes the trunk. Returns false when it was already gone. Undo only: see the class comment. */
-    boolean destroyTrunk(String providerId);
+  /**
+   * Deletes the trunk. Returns false when it was already gone. Undo only: see the class comment.
+   */
+  boolean destroyTrunk(String providerId);
 
-    /** Removes the tenant's assignment. Returns false when there was none. Undo only: see the class comment. */
-    boolean removeAssignee(String providerId, String tenantName);
+  /**
+   * Removes the tenant's assignment. Returns false when there was none. Undo only: see the class
+   * comment.
+   */
+  boolean removeAssignee(String providerId, String tenantName);
 }

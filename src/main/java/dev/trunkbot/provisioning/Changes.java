@@ -6,26 +6,29 @@ import dev.trunkbot.port.Ensured;
 
 /** What one step changed, counted per resource: created, updated (corrected) or found as asked. */
 final class Changes {
-    private int created;
-    private int updated;
-    private int found;
+  private int created;
+  private int updated;
+  private int found;
 
-    /** Counts one result of a port and returns its value. */
-    <T> T count(Ensured<T> e) {
-        switch (e.change()) {
-            case CREATED -> created++;
-            case UPDATED -> updated++;
-            case FOUND -> found++;
-        }
-        return e.value();
+  /** Counts one result of a port and returns its value. */
+  <T> T count(Ensured<T> e) {
+    switch (e.change()) {
+      case CREATED -> created++;
+      case UPDATED -> updated++;
+      case FOUND -> found++;
     }
+    return e.value();
+  }
 
-    /** A step's outputs, starting with the counts every step reports: {@code created}, {@code updated}, {@code found}. */
-    ObjectNode outputs() {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put("created", created);
-        out.put("updated", updated);
-        out.put("found", found);
-        return out;
-    }
+  /**
+   * A step's outputs, starting with the counts every step reports: {@code created}, {@code
+   * updated}, {@code found}.
+   */
+  ObjectNode outputs() {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("created", created);
+    out.put("updated", updated);
+    out.put("found", found);
+    return out;
+  }
 }

@@ -7,27 +7,27 @@ import dev.trunkbot.workflow.StepAction;
 import dev.trunkbot.workflow.StepResult;
 
 /**
- * Turns what Twilio and PortSIP refused into step results: worth retrying (429, 5xx, no answer) or not
- * (the request itself was wrong, and retrying would only repeat the refusal).
+ * Turns what Twilio and PortSIP refused into step results: worth retrying (429, 5xx, no answer) or
+ * not (the request itself was wrong, and retrying would only repeat the refusal).
  */
 final class Failures {
-    private Failures() { }
+  private Failures() {}
 
-    static StepAction guarded(StepAction action) {
-        return ctx -> {
-            try {
-                return action.execute(ctx);
-            } catch (TwilioFailure e) {
-                return new StepResult.Failed(e.getMessage(), e.retryable());
-            } catch (PortSipFailure e) {
-                boolean retryable = e.status() == 429 || e.status() >= 500;
-                return new StepResult.Failed("PortSIP " + e.getMessage(), retryable);
-            } catch (PortSipException e) {
-                boolean retryable = e.reason() == PortSipException.Reason.UNREACHABLE;
-                return new StepResult.Failed("PortSIP: " + e.getMessage(), retryable);
-            } catch (PbxResolver.UnresolvableException e) {
-                return StepResult.permanent(e.getMessage());
-            }
-        };
-    }
+  static StepAction guarded(StepAction action) {
+    return ctx -> {
+      try {
+        return action.execute(ctx);
+      } catch (TwilioFailure e) {
+        return new StepResult.Failed(e.getMessage(), e.retryable());
+      } catch (PortSipFailure e) {
+        boolean retryable = e.status() == 429 || e.status() >= 500;
+        return new StepResult.Failed("PortSIP " + e.getMessage(), retryable);
+      } catch (PortSipException e) {
+        boolean retryable = e.reason() == PortSipException.Reason.UNREACHABLE;
+        return new StepResult.Failed("PortSIP: " + e.getMessage(), retryable);
+      } catch (PbxResolver.UnresolvableException e) {
+        return StepResult.permanent(e.getMessage());
+      }
+    };
+  }
 }

@@ -10,46 +10,63 @@ import dev.trunkbot.workflow.Step;
 import dev.trunkbot.workflow.StepResult;
 
 /**
- * Guide step 8: the PortSIP Register Based Trunk, brand Twilio, hostname = the termination URI, the credential
- * list's username and password, Need Registration off, Max Concurrent Calls; at tenant level with the DID pool.
+ * Guide step 8: the PortSIP Register Based Trunk, brand Twilio, hostname = the termination URI, the
+ * credential list's username and password, Need Registration off, Max Concurrent Calls; at tenant
+ * level with the DID pool.
  */
 final class RegisterBasedTrunk {
-    static final String ID = "portsip-trunk";
+  static final String ID = "portsip-trunk";
 
-    private RegisterBasedTrunk() { }
+  private RegisterBasedTrunk() {}
 
-    static Step step(Ports ports) {
-        return Step.builder(ID, "PortSIP: Register Based Trunk to the termination URI")
-                .dependsOn(TerminationCredentials.ID)
-                .resource(Ports.PORTSIP)
-                .execute(Failures.guarded(ctx -> {
-                    TrunkSpec spec = RunInput.spec(ctx.input());
-                    boolean passwordSet = ctx.output(TerminationCredentials.ID).path("passwordSet").asBoolean();
-                    Ensured<String> trunk = ports.portsip().ensureRegisterTrunk(desired(spec,
-                            TerminationCredentials.password(ctx)).withPasswordChanged(passwordSet));
-                    Changes changes = new Changes();
-                    changes.count(trunk);
-                    ObjectNode out = changes.outputs();
-                    out.put("providerId", trunk.value());
-                    out.put("trunkCreated", trunk.wasCreated());
-                    return StepResult.done(out);
+  static Step step(Ports ports) {
+    return Step.builder(ID, "PortSIP: Register Based Trunk to the termination URI")
+        .dependsOn(TerminationCredentials.ID)
+        .resource(Ports.PORTSIP)
+        .execute(
+            Failures.guarded(
+                ctx -> {
+                  TrunkSpec spec = RunInput.spec(ctx.input());
+                  boolean passwordSet =
+                      ctx.output(TerminationCredentials.ID).path("passwordSet").asBoolean();
+                  Ensured<String> trunk =
+                      ports
+                          .portsip()
+                          .ensureRegisterTrunk(
+                              desired(spec, TerminationCredentials.password(ctx))
+                                  .withPasswordChanged(passwordSet));
+                  Changes changes = new Changes();
+                  changes.count(trunk);
+                  ObjectNode out = changes.outputs();
+                  out.put("providerId", trunk.value());
+                  out.put("trunkCreated", trunk.wasCreated());
+                  return StepResult.done(out);
                 }))
-                .undo((ctx, out) -> {
-                    if (out.path("trunkCreated").asBoolean()) {
-                        ports.portsip().destroyTrunk(out.get("providerId").asText());
-                    }
-                })
-                .build();
-    }
+        .undo(
+            (ctx, out) -> {
+              if (out.path("trunkCreated").asBoolean()) {
+                ports.portsip().destroyTrunk(out.get("providerId").asText());
+              }
+            })
+        .build();
+  }
 
-    /** The trunk the spec asks for (UDP to port 5060 of the termination URI). */
-    static RegisterTrunk desired(TrunkSpec spec, String password) {
-        RegisterTrunk trunk = RegisterTrunk.of(spec.name(), spec.terminationHost(), Transport.UDP,
-                spec.credentials().username(), password, spec.maxConcurrentCalls());
-        return spec.scope() instanceof TrunkScope.TenantLevel ? trunk.withDidNumbers(spec.dids().toString()) : trunk;
-    }
+  /** The trunk the spec asks for (UDP to port 5060 of the termination URI). */
+  static RegisterTrunk desired(TrunkSpec spec, String password) {
+    RegisterTrunk trunk =
+        RegisterTrunk.of(
+            spec.name(),
+            spec.terminationHost(),
+            Transport.UDP,
+            spec.credentials().username(),
+            password,
+            spec.maxConcurrentCalls());
+    return spec.scope() instanceof TrunkScope.TenantLevel
+        ? trunk.withDidNumbers(spec.dids().toString())
+        : trunk;
+  }
 
-    static String providerId(dev.trunkbot.workflow.StepContext ctx) {
-        return ctx.output(ID).get("providerId").asText();
-    }
+  static String providerId(dev.trunkbot.workflow.StepContext ctx) {
+    return ctx.output(ID).get("providerId").asText();
+  }
 }

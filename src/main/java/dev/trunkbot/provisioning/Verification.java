@@ -6,35 +6,41 @@ import dev.trunkbot.trunk.TrunkSpec;
 import dev.trunkbot.workflow.RetryPolicy;
 import dev.trunkbot.workflow.Step;
 import dev.trunkbot.workflow.StepResult;
-
 import java.time.Duration;
 
-/** Guide step 10: the PortSIP trunk shows Online, and what Twilio and PortSIP hold equals what was asked. */
+/**
+ * Guide step 10: the PortSIP trunk shows Online, and what Twilio and PortSIP hold equals what was
+ * asked.
+ */
 final class Verification {
-    static final String ID = "verify";
+  static final String ID = "verify";
 
-    private Verification() { }
+  private Verification() {}
 
-    static Step step(Ports ports) {
-        return Step.builder(ID, "Verify: PortSIP trunk Online, Twilio and PortSIP match the spec")
-                .dependsOn(Origination.ID, IpAccessControl.ID, AssignDids.ID, TenantAssignment.ID)
-                .retry(new RetryPolicy(5, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(20), 0.2))
-                .execute(Failures.guarded(ctx -> {
-                    TrunkSpec spec = RunInput.spec(ctx.input());
-                    TrunkStatus status = ports.portsip().status(RegisterBasedTrunk.providerId(ctx));
-                    if (status != TrunkStatus.ONLINE) {
-                        return StepResult.retryable("the PortSIP trunk shows " + status + ", not ONLINE");
-                    }
-                    Plan plan = new Planner(ports).plan(spec);
-                    if (!plan.inSync()) {
-                        return StepResult.permanent("Twilio and PortSIP do not match the spec:\n" + plan.differences(10));
-                    }
-                    ObjectNode out = new Changes().outputs();
-                    out.put("status", status.name());
-                    out.put("checked", plan.items().size());
-                    out.put("extras", plan.count(PlanItem.Action.EXTRA));
-                    return StepResult.done(out);
+  static Step step(Ports ports) {
+    return Step.builder(ID, "Verify: PortSIP trunk Online, Twilio and PortSIP match the spec")
+        .dependsOn(Origination.ID, IpAccessControl.ID, AssignDids.ID, TenantAssignment.ID)
+        .retry(new RetryPolicy(5, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(20), 0.2))
+        .execute(
+            Failures.guarded(
+                ctx -> {
+                  TrunkSpec spec = RunInput.spec(ctx.input());
+                  TrunkStatus status = ports.portsip().status(RegisterBasedTrunk.providerId(ctx));
+                  if (status != TrunkStatus.ONLINE) {
+                    return StepResult.retryable(
+                        "the PortSIP trunk shows " + status + ", not ONLINE");
+                  }
+                  Plan plan = new Planner(ports).plan(spec);
+                  if (!plan.inSync()) {
+                    return StepResult.permanent(
+                        "Twilio and PortSIP do not match the spec:\n" + plan.differences(10));
+                  }
+                  ObjectNode out = new Changes().outputs();
+                  out.put("status", status.name());
+                  out.put("checked", plan.items().size());
+                  out.put("extras", plan.count(PlanItem.Action.EXTRA));
+                  return StepResult.done(out);
                 }))
-                .build();
-    }
+        .build();
+  }
 }

@@ -1,7 +1,6 @@
 package dev.trunkbot.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,121 +9,149 @@ import java.util.Set;
 
 /** The provider fields of the PortSIP v22 contract and their rules, as the emulator checks them. */
 final class PortSipProviderRules {
-    private PortSipProviderRules() { }
+  private PortSipProviderRules() {}
 
-    /** A field that failed validation and why (the message names the field). */
-    record Problem(String field, String message) { }
+  /** A field that failed validation and why (the message names the field). */
+  record Problem(String field, String message) {}
 
-    static final List<String> REQUIRED_ON_CREATE = List.of(
-            "name", "transport", "hostname", "port", "outbound_server", "outbound_server_port", "concurrency");
-    static final Set<String> FIXED_AFTER_CREATE = Set.of("brand", "auth_mode");
+  static final List<String> REQUIRED_ON_CREATE =
+      List.of(
+          "name",
+          "transport",
+          "hostname",
+          "port",
+          "outbound_server",
+          "outbound_server_port",
+          "concurrency");
+  static final Set<String> FIXED_AFTER_CREATE = Set.of("brand", "auth_mode");
 
-    private enum Kind { STRING, INT, BOOL, ENUM, OBJECT }
+  private enum Kind {
+    STRING,
+    INT,
+    BOOL,
+    ENUM,
+    OBJECT
+  }
 
-    private record Field(Kind kind, int min, int max, List<String> values) { }
+  private record Field(Kind kind, int min, int max, List<String> values) {}
 
-    private static final Map<String, Field> FIELDS = new LinkedHashMap<>();
+  private static final Map<String, Field> FIELDS = new LinkedHashMap<>();
 
-    static {
-        text("name", 1, 64);
-        FIELDS.put("enabled", new Field(Kind.BOOL, 0, 0, List.of()));
-        text("brand", 1, 64);
-        FIELDS.put("auth_mode", new Field(Kind.ENUM, 0, 0,
-                List.of("IP_AUTH", "REGISTER_AUTH", "ACCEPT_REGISTER", "TEAMS", "WHATS_APP")));
-        FIELDS.put("transport", new Field(Kind.ENUM, 0, 0, List.of("UDP", "TCP", "TLS")));
-        text("hostname", 1, 255);
-        number("port", 0, 65535);
-        text("auth_id", 0, 64);
-        text("username", 0, 64);
-        text("password", 0, 1024);
-        FIELDS.put("registration", new Field(Kind.BOOL, 0, 0, List.of()));
-        number("register_interval", 0, Integer.MAX_VALUE);
-        text("outbound_server", 0, 255);
-        number("outbound_server_port", 0, 65535);
-        for (String b : List.of("inlan", "single_via_header", "rewrite_via_ip", "verify_port", "keep_alive",
-                "adjust_sdp_direction", "remove_srtp_info", "stir_shaken_signature_required")) {
-            FIELDS.put(b, new Field(Kind.BOOL, 0, 0, List.of()));
-        }
-        number("concurrency", 0, Integer.MAX_VALUE);
-        number("keep_alive_interval", 0, Integer.MAX_VALUE);
-        text("additional_ips", 0, 4096);
-        text("did_numbers", 0, 65536);
-        FIELDS.put("inbound_parameters", new Field(Kind.OBJECT, 0, 0, List.of()));
-        FIELDS.put("outbound_parameters", new Field(Kind.OBJECT, 0, 0, List.of()));
+  static {
+    text("name", 1, 64);
+    FIELDS.put("enabled", new Field(Kind.BOOL, 0, 0, List.of()));
+    text("brand", 1, 64);
+    FIELDS.put(
+        "auth_mode",
+        new Field(
+            Kind.ENUM,
+            0,
+            0,
+            List.of("IP_AUTH", "REGISTER_AUTH", "ACCEPT_REGISTER", "TEAMS", "WHATS_APP")));
+    FIELDS.put("transport", new Field(Kind.ENUM, 0, 0, List.of("UDP", "TCP", "TLS")));
+    text("hostname", 1, 255);
+    number("port", 0, 65535);
+    text("auth_id", 0, 64);
+    text("username", 0, 64);
+    text("password", 0, 1024);
+    FIELDS.put("registration", new Field(Kind.BOOL, 0, 0, List.of()));
+    number("register_interval", 0, Integer.MAX_VALUE);
+    text("outbound_server", 0, 255);
+    number("outbound_server_port", 0, 65535);
+    for (String b :
+        List.of(
+            "inlan",
+            "single_via_header",
+            "rewrite_via_ip",
+            "verify_port",
+            "keep_alive",
+            "adjust_sdp_direction",
+            "remove_srtp_info",
+            "stir_shaken_signature_required")) {
+      FIELDS.put(b, new Field(Kind.BOOL, 0, 0, List.of()));
     }
+    number("concurrency", 0, Integer.MAX_VALUE);
+    number("keep_alive_interval", 0, Integer.MAX_VALUE);
+    text("additional_ips", 0, 4096);
+    text("did_numbers", 0, 65536);
+    FIELDS.put("inbound_parameters", new Field(Kind.OBJECT, 0, 0, List.of()));
+    FIELDS.put("outbound_parameters", new Field(Kind.OBJECT, 0, 0, List.of()));
+  }
 
-    private static void text(String name, int min, int max) {
-        FIELDS.put(name, new Field(Kind.STRING, min, max, List.of()));
+  private static void text(String name, int min, int max) {
+    FIELDS.put(name, new Field(Kind.STRING, min, max, List.of()));
+  }
+
+  private static void number(String name, int min, int max) {
+    FIELDS.put(name, new Field(Kind.INT, min, max, List.of()));
+  }
+
+  /** Fields the contract knows (others in a request are ignored, as the PBX does). */
+  static Set<String> known() {
+    return FIELDS.keySet();
+  }
+
+  /** The first problem of a create ({@code create}) or update body, if any. */
+  static Optional<Problem> check(JsonNode body, boolean create) {
+    if (!body.isObject()) {
+      return Optional.of(new Problem("body", "request body must be a JSON object"));
     }
-
-    private static void number(String name, int min, int max) {
-        FIELDS.put(name, new Field(Kind.INT, min, max, List.of()));
+    if (create) {
+      for (String field : REQUIRED_ON_CREATE) {
+        if (!body.hasNonNull(field)) {
+          return Optional.of(new Problem(field, "field '" + field + "' is required"));
+        }
+      }
     }
-
-    /** Fields the contract knows (others in a request are ignored, as the PBX does). */
-    static Set<String> known() {
-        return FIELDS.keySet();
+    for (Map.Entry<String, Field> e : FIELDS.entrySet()) {
+      JsonNode value = body.get(e.getKey());
+      if (value != null && !value.isNull()) {
+        Optional<Problem> p = checkValue(e.getKey(), e.getValue(), value);
+        if (p.isPresent()) {
+          return p;
+        }
+      }
     }
+    if (body.hasNonNull("did_numbers")) {
+      PortSipDidPool.Parsed parsed = PortSipDidPool.parse(body.get("did_numbers").asText());
+      if (parsed.pool().isEmpty()) {
+        return Optional.of(new Problem("did_numbers", "field 'did_numbers' " + parsed.problem()));
+      }
+    }
+    return Optional.empty();
+  }
 
-    /** The first problem of a create ({@code create}) or update body, if any. */
-    static Optional<Problem> check(JsonNode body, boolean create) {
-        if (!body.isObject()) {
-            return Optional.of(new Problem("body", "request body must be a JSON object"));
+  private static Optional<Problem> checkValue(String name, Field f, JsonNode v) {
+    switch (f.kind()) {
+      case STRING:
+        if (!v.isTextual()) {
+          return bad(name, "must be a string");
         }
-        if (create) {
-            for (String field : REQUIRED_ON_CREATE) {
-                if (!body.hasNonNull(field)) {
-                    return Optional.of(new Problem(field, "field '" + field + "' is required"));
-                }
-            }
-        }
-        for (Map.Entry<String, Field> e : FIELDS.entrySet()) {
-            JsonNode value = body.get(e.getKey());
-            if (value != null && !value.isNull()) {
-                Optional<Problem> p = checkValue(e.getKey(), e.getValue(), value);
-                if (p.isPresent()) {
-                    return p;
-                }
-            }
-        }
-        if (body.hasNonNull("did_numbers")) {
-            PortSipDidPool.Parsed parsed = PortSipDidPool.parse(body.get("did_numbers").asText());
-            if (parsed.pool().isEmpty()) {
-                return Optional.of(new Problem("did_numbers", "field 'did_numbers' " + parsed.problem()));
-            }
+        int len = v.asText().length();
+        if (len < f.min() || len > f.max()) {
+          return bad(name, "must be " + f.min() + "-" + f.max() + " characters long, got " + len);
         }
         return Optional.empty();
-    }
-
-    private static Optional<Problem> checkValue(String name, Field f, JsonNode v) {
-        switch (f.kind()) {
-            case STRING:
-                if (!v.isTextual()) {
-                    return bad(name, "must be a string");
-                }
-                int len = v.asText().length();
-                if (len < f.min() || len > f.max()) {
-                    return bad(name, "must be " + f.min() + "-" + f.max() + " characters long, got " + len);
-                }
-                return Optional.empty();
-            case INT:
-                if (!v.isIntegralNumber()) {
-                    return bad(name, "must be an integer");
-                }
-                long n = v.asLong();
-                return n < f.min() || n > f.max() ? bad(name, "must be between " + f.min() + " and " + f.max()
-                        + ", got " + n) : Optional.empty();
-            case BOOL:
-                return v.isBoolean() ? Optional.empty() : bad(name, "must be true or false");
-            case ENUM:
-                return v.isTextual() && f.values().contains(v.asText()) ? Optional.empty()
-                        : bad(name, "must be one of " + String.join(", ", f.values()) + ", got " + v);
-            default:
-                return v.isObject() ? Optional.empty() : bad(name, "must be an object");
+      case INT:
+        if (!v.isIntegralNumber()) {
+          return bad(name, "must be an integer");
         }
+        long n = v.asLong();
+        return n < f.min() || n > f.max()
+            ? bad(name, "must be between " + f.min() + " and " + f.max() + ", got " + n)
+            : Optional.empty();
+      case BOOL:
+        return v.isBoolean() ? Optional.empty() : bad(name, "must be true or false");
+      case ENUM:
+        return v.isTextual() && f.values().contains(v.asText())
+            ? Optional.empty()
+            : bad(name, "must be one of " + String.join(", ", f.values()) + ", got " + v);
+      default:
+        return v.isObject() ? Optional.empty() : bad(name, "must be an object");
     }
+  }
 
-    private static Optional<Problem> bad(String name, String what) {
-        return Optional.of(new Problem(name, "field '" + name + "' " + what));
-    }
+  private static Optional<Problem> bad(String name, String what) {
+    return Optional.of(new Problem(name, "field '" + name + "' " + what));
+  }
 }

@@ -10,61 +10,92 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-/** Every request an emulator received, in arrival order of completion, with secrets masked. Thread-safe. */
+/**
+ * Every request an emulator received, in arrival order of completion, with secrets masked.
+ * Thread-safe.
+ */
 public final class RequestLog {
-    static final String MASK = "****";
+  static final String MASK = "****";
 
-    private final ConcurrentLinkedQueue<Entry> entries = new ConcurrentLinkedQueue<>();
-    private final AtomicLong seq = new AtomicLong();
+  private final ConcurrentLinkedQueue<Entry> entries = new ConcurrentLinkedQueue<>();
+  private final AtomicLong seq = new AtomicLong();
 
-    /**
-     * One request. {@code status} is -1 when the connection was dropped on purpose.
-     * {@code endpoint} is the route's name, or "unmatched".
-     */
-    public record Entry(long seq, Instant at, String endpoint, String method, String path,
-                        Map<String, String> params, int status, Duration duration) {
-        public Entry {
-            params = Map.copyOf(params);
-        }
-
-        @Override
-        public String toString() {
-            return method + " " + path + " " + params + " -> " + status + " in " + duration.toMillis() + " ms";
-        }
+  /**
+   * One request. {@code status} is -1 when the connection was dropped on purpose. {@code endpoint}
+   * is the route's name, or "unmatched".
+   */
+  public record Entry(
+      long seq,
+      Instant at,
+      String endpoint,
+      String method,
+      String path,
+      Map<String, String> params,
+      int status,
+      Duration duration) {
+    public Entry {
+      params = Map.copyOf(params);
     }
 
-    void add(Instant at, String endpoint, String method, String path, Map<String, String> params, int status, Duration d) {
-        entries.add(new Entry(seq.incrementAndGet(), at, endpoint, method, path, mask(params), status, d));
+    @Override
+    public String toString() {
+      return method
+          + " "
+          + path
+          + " "
+          + params
+          + " -> "
+          + status
+          + " in "
+          + duration.toMillis()
+          + " ms";
     }
+  }
 
-    public List<Entry> entries() {
-        return List.copyOf(entries);
-    }
+  void add(
+      Instant at,
+      String endpoint,
+      String method,
+      String path,
+      Map<String, String> params,
+      int status,
+      Duration d) {
+    entries.add(
+        new Entry(seq.incrementAndGet(), at, endpoint, method, path, mask(params), status, d));
+  }
 
-    public List<Entry> matching(Predicate<Entry> filter) {
-        return entries.stream().filter(filter).collect(Collectors.toUnmodifiableList());
-    }
+  public List<Entry> entries() {
+    return List.copyOf(entries);
+  }
 
-    public long count(Predicate<Entry> filter) {
-        return entries.stream().filter(filter).count();
-    }
+  public List<Entry> matching(Predicate<Entry> filter) {
+    return entries.stream().filter(filter).collect(Collectors.toUnmodifiableList());
+  }
 
-    /** Requests with this method whose endpoint has this name. */
-    public long count(String method, String endpoint) {
-        return count(e -> e.method().equals(method) && e.endpoint().equals(endpoint));
-    }
+  public long count(Predicate<Entry> filter) {
+    return entries.stream().filter(filter).count();
+  }
 
-    public void clear() {
-        entries.clear();
-    }
+  /** Requests with this method whose endpoint has this name. */
+  public long count(String method, String endpoint) {
+    return count(e -> e.method().equals(method) && e.endpoint().equals(endpoint));
+  }
 
-    static Map<String, String> mask(Map<String, String> params) {
-        return params.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+  public void clear() {
+    entries.clear();
+  }
+
+  static Map<String, String> mask(Map<String, String> params) {
+    return params.entrySet().stream()
+        .collect(
+            Collectors.toUnmodifiableMap(
                 Map.Entry::getKey, e -> isSecret(e.getKey()) ? MASK : e.getValue(), (a, b) -> b));
-    }
+  }
 
-    static boolean isSecret(String key) {
-        String k = key.toLowerCase(Locale.ROOT);
-        return k.contains("password") || k.contains("secret") || (k.contains("token") && !k.equals("pagetoken"));
-    }
+  static boolean isSecret(String key) {
+    String k = key.toLowerCase(Locale.ROOT);
+    return k.contains("password")
+        || k.contains("secret")
+        || (k.contains("token") && !k.equals("pagetoken"));
+  }
 }

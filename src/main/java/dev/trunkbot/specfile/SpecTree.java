@@ -3,7 +3,6 @@ package dev.trunkbot.specfile;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,53 +10,53 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a YAML or JSON document into maps, lists and scalars kept as the text the user wrote, so that
- * {@code +12027594810} or {@code 0012...} reach validation as written instead of being turned into numbers.
- * A null scalar becomes the empty string; a duplicate key is an error.
+ * Reads a YAML or JSON document into maps, lists and scalars kept as the text the user wrote, so
+ * that {@code +12027594810} or {@code 0012...} reach validation as written instead of being turned
+ * into numbers. A null scalar becomes the empty string; a duplicate key is an error.
  */
 final class SpecTree {
-    private SpecTree() { }
+  private SpecTree() {}
 
-    static Object read(JsonFactory factory, String text) throws IOException {
-        try (JsonParser parser = factory.createParser(text)) {
-            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return Map.of();
-            }
-            Object root = value(parser);
-            if (parser.nextToken() != null) {
-                throw new IOException("more than one document: give one trunk per file");
-            }
-            return root;
-        }
+  static Object read(JsonFactory factory, String text) throws IOException {
+    try (JsonParser parser = factory.createParser(text)) {
+      parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return Map.of();
+      }
+      Object root = value(parser);
+      if (parser.nextToken() != null) {
+        throw new IOException("more than one document: give one trunk per file");
+      }
+      return root;
     }
+  }
 
-    private static Object value(JsonParser parser) throws IOException {
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String key = parser.currentName();
-                    parser.nextToken();
-                    map.put(key, value(parser));
-                }
-                return map;
-            }
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(value(parser));
-                }
-                return list;
-            }
-            case VALUE_NULL -> {
-                return "";
-            }
-            default -> {
-                return parser.getText();
-            }
+  private static Object value(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    switch (token) {
+      case START_OBJECT -> {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+          String key = parser.currentName();
+          parser.nextToken();
+          map.put(key, value(parser));
         }
+        return map;
+      }
+      case START_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+          list.add(value(parser));
+        }
+        return list;
+      }
+      case VALUE_NULL -> {
+        return "";
+      }
+      default -> {
+        return parser.getText();
+      }
     }
+  }
 }

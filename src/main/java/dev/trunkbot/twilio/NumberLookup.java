@@ -8,10 +8,12 @@ import java.util.Map;
  * and which it does not own, in the order they were asked.
  */
 public record NumberLookup(Map<String, String> owned, List<String> notOwned) {
-    public NumberLookup {
-        owned = Map.copyOf(owned);
-        notOwned = List.copyOf(notOwned);
-    }
+  public NumberLookup {
+    owned = Map.copyOf(owned);
+    notOwned = List.copyOf(notOwned);
+  }
 
-    public boolean allOwned() { return notOwned.isEmpty(); }
+  public boolean allOwned() {
+    return notOwned.isEmpty();
+  }
 }

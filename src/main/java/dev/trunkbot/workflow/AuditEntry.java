@@ -4,4 +4,5 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** One line of a run's append-only audit log. */
-public record AuditEntry(RunId runId, Instant at, String actor, String action, Optional<String> stepId, String detail) {}
+public record AuditEntry(
+    RunId runId, Instant at, String actor, String action, Optional<String> stepId, String detail) {}

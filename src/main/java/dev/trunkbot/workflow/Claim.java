@@ -12,6 +12,10 @@ sealed interface Claim {
   record AwaitApproval() implements Claim {}
 
   /** Execute now: the step is RUNNING with this attempt number. */
-  record Execute(int attempt, ObjectNode input, Map<String, ObjectNode> outputs, Map<String, String> sealedSecrets)
+  record Execute(
+      int attempt,
+      ObjectNode input,
+      Map<String, ObjectNode> outputs,
+      Map<String, String> sealedSecrets)
       implements Claim {}
 }

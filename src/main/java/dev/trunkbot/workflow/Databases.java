@@ -9,9 +9,9 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * DataSources for the engine: an embedded H2 file database under TRUNKBOT_HOME by default, PostgreSQL (or any
- * JDBC URL) when TRUNKBOT_DB_URL is set. The engine runs the migrations itself on start; {@link #migrate} is public
- * for tools.
+ * DataSources for the engine: an embedded H2 file database under TRUNKBOT_HOME by default,
+ * PostgreSQL (or any JDBC URL) when TRUNKBOT_DB_URL is set. The engine runs the migrations itself
+ * on start; {@link #migrate} is public for tools.
  */
 public final class Databases {
   public static final String DB_URL = "TRUNKBOT_DB_URL";
@@ -24,20 +24,26 @@ public final class Databases {
   /** TRUNKBOT_HOME, or ~/.trunkbot. */
   public static Path home(Map<String, String> env) {
     String home = env.get(HOME);
-    return home == null || home.isBlank() ? Path.of(System.getProperty("user.home"), ".trunkbot") : Path.of(home);
+    return home == null || home.isBlank()
+        ? Path.of(System.getProperty("user.home"), ".trunkbot")
+        : Path.of(home);
   }
 
   /**
-   * The embedded file database in {@code home} ({@code trunkbot.mv.db}). FILE_LOCK=FS: the OS lock dies with the
-   * process, so a restarted process opens the file at once after a kill -9. WRITE_DELAY=0: a commit is on disk when
-   * it returns (H2 otherwise flushes up to half a second later, and a kill -9 loses what the engine recorded).
+   * The embedded file database in {@code home} ({@code trunkbot.mv.db}). FILE_LOCK=FS: the OS lock
+   * dies with the process, so a restarted process opens the file at once after a kill -9.
+   * WRITE_DELAY=0: a commit is on disk when it returns (H2 otherwise flushes up to half a second
+   * later, and a kill -9 loses what the engine recorded).
    */
   public static String embeddedUrl(Path home) {
-    return "jdbc:h2:file:" + home.toAbsolutePath().resolve("trunkbot")
+    return "jdbc:h2:file:"
+        + home.toAbsolutePath().resolve("trunkbot")
         + ";FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
   }
 
-  /** From TRUNKBOT_DB_URL (+ TRUNKBOT_DB_USER / TRUNKBOT_DB_PASSWORD), else the embedded database. */
+  /**
+   * From TRUNKBOT_DB_URL (+ TRUNKBOT_DB_USER / TRUNKBOT_DB_PASSWORD), else the embedded database.
+   */
   public static HikariDataSource fromEnvironment(Map<String, String> env) {
     String url = env.get(DB_URL);
     if (url == null || url.isBlank()) {
@@ -50,8 +56,10 @@ public final class Databases {
   public static HikariDataSource dataSource(String jdbcUrl, String user, String password) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException("database URL must start with jdbc:h2: or jdbc:postgresql:, got '"
-          + jdbcUrl.replaceAll("password=[^&;]*", "password=****") + "'");
+      throw new IllegalArgumentException(
+          "database URL must start with jdbc:h2: or jdbc:postgresql:, got '"
+              + jdbcUrl.replaceAll("password=[^&;]*", "password=****")
+              + "'");
     }
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
@@ -67,7 +75,8 @@ public final class Databases {
     Dialect dialect = Dialect.of(dataSource);
     Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.migrationFolder())
+        .locations(
+            "classpath:db/migration/common", "classpath:db/migration/" + dialect.migrationFolder())
         .table("wf_schema_history")
         .load()
         .migrate();

@@ -1,5 +1,6 @@
 package dev.trunkbot.workflow;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -7,7 +8,6 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,7 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The engine: each runnable step is a db-scheduler one-time task "runId/stepId"; rollback is a task per run. */
+/**
+ * The engine: each runnable step is a db-scheduler one-time task "runId/stepId"; rollback is a task
+ * per run.
+ */
 final class DefaultEngine implements Engine {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultEngine.class);
   private static final AtomicInteger INSTANCES = new AtomicInteger();
@@ -41,7 +44,8 @@ final class DefaultEngine implements Engine {
   private final EventDispatcher dispatcher;
   private final ExecutorService stepPool = Executors.newCachedThreadPool(daemon("wf-step"));
   private final ExecutorService fanOutPool = Executors.newCachedThreadPool(daemon("wf-fanout"));
-  private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("wf-reconcile"));
+  private final ScheduledExecutorService housekeeping =
+      Executors.newSingleThreadScheduledExecutor(daemon("wf-reconcile"));
   private final Thread dispatcherThread;
   private final CustomTask<Void> stepTask;
   private final CustomTask<Integer> rollbackTask;
@@ -59,18 +63,24 @@ final class DefaultEngine implements Engine {
     this.dispatcher = new EventDispatcher(jdbc, b.listeners, b.pollInterval.toMillis());
     this.dispatcherThread = daemon("wf-events").newThread(dispatcher);
     ResourceLimits limits = new ResourceLimits(b.resourceLimits, b.defaultResourceLimit);
-    DefaultStepContext.ProgressSink progress = (run, step, done, total, note) -> {
-      store.progress(run, step, done, total, note, clock.millis());
-      dispatcher.wake();
-    };
-    StepRunner runner = new StepRunner(store, box, limits, stepPool, fanOutPool, clock, progress, dispatcher::wake);
-    Rollbacker rollbacker = new Rollbacker(store, commands, box, limits, fanOutPool, clock, progress);
-    this.stepTask = Tasks.custom(STEP_TASK, Void.class)
-        .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(1)))
-        .execute((instance, ctx) -> runStep(runner, instance.getId()));
-    this.rollbackTask = Tasks.custom(ROLLBACK_TASK, Integer.class)
-        .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(1)))
-        .execute((instance, ctx) -> runRollback(rollbacker, instance.getId(), instance.getData()));
+    DefaultStepContext.ProgressSink progress =
+        (run, step, done, total, note) -> {
+          store.progress(run, step, done, total, note, clock.millis());
+          dispatcher.wake();
+        };
+    StepRunner runner =
+        new StepRunner(store, box, limits, stepPool, fanOutPool, clock, progress, dispatcher::wake);
+    Rollbacker rollbacker =
+        new Rollbacker(store, commands, box, limits, fanOutPool, clock, progress);
+    this.stepTask =
+        Tasks.custom(STEP_TASK, Void.class)
+            .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(1)))
+            .execute((instance, ctx) -> runStep(runner, instance.getId()));
+    this.rollbackTask =
+        Tasks.custom(ROLLBACK_TASK, Integer.class)
+            .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(1)))
+            .execute(
+                (instance, ctx) -> runRollback(rollbacker, instance.getId(), instance.getData()));
   }
 
   private CompletionHandler<Void> runStep(StepRunner runner, String instanceId) {
@@ -79,7 +89,10 @@ final class DefaultEngine implements Engine {
     String stepId = instanceId.substring(slash + 1);
     Optional<WorkflowDefinition> def = definitionOf(runId);
     if (def.isEmpty() || def.get().step(stepId).isEmpty()) {
-      LOG.warn("run {}: workflow or step '{}' not registered in this engine; retrying in 30 s", runId, stepId);
+      LOG.warn(
+          "run {}: workflow or step '{}' not registered in this engine; retrying in 30 s",
+          runId,
+          stepId);
       return (done, ops) -> ops.reschedule(done, clock.instant().plus(Duration.ofSeconds(30)));
     }
     StepRunner.Next next;
@@ -96,7 +109,8 @@ final class DefaultEngine implements Engine {
     return (done, ops) -> ops.remove();
   }
 
-  private CompletionHandler<Integer> runRollback(Rollbacker rollbacker, String runIdValue, Integer failures) {
+  private CompletionHandler<Integer> runRollback(
+      Rollbacker rollbacker, String runIdValue, Integer failures) {
     RunId runId = new RunId(runIdValue);
     Optional<WorkflowDefinition> def = definitionOf(runId);
     if (def.isEmpty()) {
@@ -112,7 +126,9 @@ final class DefaultEngine implements Engine {
   }
 
   private Optional<WorkflowDefinition> definitionOf(RunId runId) {
-    List<String> names = jdbc.query("SELECT workflow FROM wf_run WHERE id = ?", rs -> rs.getString(1), runId.value());
+    List<String> names =
+        jdbc.query(
+            "SELECT workflow FROM wf_run WHERE id = ?", rs -> rs.getString(1), runId.value());
     return names.isEmpty() ? Optional.empty() : Optional.ofNullable(definitions.get(names.get(0)));
   }
 
@@ -138,25 +154,34 @@ final class DefaultEngine implements Engine {
     }
     Databases.migrate(config.dataSource);
     String name = config.name != null ? config.name : defaultName();
-    scheduler = Scheduler.create(config.dataSource, stepTask, rollbackTask)
-        .schedulerName(new SchedulerName.Fixed(name))
-        .threads(config.workerThreads)
-        .pollingInterval(config.pollInterval)
-        .heartbeatInterval(config.heartbeat)
-        .missedHeartbeatsLimit(config.missedHeartbeats)
-        .enableImmediateExecution()
-        .clock(clock::instant)
-        .shutdownMaxWait(Duration.ofSeconds(2))
-        .build();
+    scheduler =
+        Scheduler.create(config.dataSource, stepTask, rollbackTask)
+            .schedulerName(new SchedulerName.Fixed(name))
+            .threads(config.workerThreads)
+            .pollingInterval(config.pollInterval)
+            .heartbeatInterval(config.heartbeat)
+            .missedHeartbeatsLimit(config.missedHeartbeats)
+            .enableImmediateExecution()
+            .clock(clock::instant)
+            .shutdownMaxWait(Duration.ofSeconds(2))
+            .build();
     scheduler.start();
     dispatcherThread.start();
     long every = config.reconcileInterval.toMillis();
     housekeeping.scheduleWithFixedDelay(this::reconcile, 0, every, TimeUnit.MILLISECONDS);
-    LOG.info("workflow engine {} started: workflows {}, poll {}, heartbeat {} x {}", name, definitions.keySet(),
-        config.pollInterval, config.heartbeat, config.missedHeartbeats);
+    LOG.info(
+        "workflow engine {} started: workflows {}, poll {}, heartbeat {} x {}",
+        name,
+        definitions.keySet(),
+        config.pollInterval,
+        config.heartbeat,
+        config.missedHeartbeats);
   }
 
-  /** Queues steps that should run but have no task (a crash between commit and scheduling), expires approvals. */
+  /**
+   * Queues steps that should run but have no task (a crash between commit and scheduling), expires
+   * approvals.
+   */
   void reconcile() {
     try {
       commands.expireDue(clock.millis());
@@ -170,11 +195,14 @@ final class DefaultEngine implements Engine {
           continue;
         }
         List<String> due = new java.util.ArrayList<>(Progression.runnable(def, run.steps()));
-        run.approvals().forEach((step, decision) -> {
-          if ("APPROVED".equals(decision) && run.steps().get(step) == StepState.WAITING_APPROVAL) {
-            due.add(step);
-          }
-        });
+        run.approvals()
+            .forEach(
+                (step, decision) -> {
+                  if ("APPROVED".equals(decision)
+                      && run.steps().get(step) == StepState.WAITING_APPROVAL) {
+                    due.add(step);
+                  }
+                });
         scheduleSteps(run.id(), due);
       }
       dispatcher.wake();
@@ -206,11 +234,13 @@ final class DefaultEngine implements Engine {
   }
 
   @Override
-  public RunId startRun(String workflowName, String inputJson, Map<String, String> secretInputs, String requester) {
+  public RunId startRun(
+      String workflowName, String inputJson, Map<String, String> secretInputs, String requester) {
     requireStarted();
     WorkflowDefinition def = definitions.get(workflowName);
     if (def == null) {
-      throw new IllegalArgumentException("unknown workflow '" + workflowName + "' (registered: " + definitions.keySet() + ")");
+      throw new IllegalArgumentException(
+          "unknown workflow '" + workflowName + "' (registered: " + definitions.keySet() + ")");
     }
     if (requester == null || requester.isBlank()) {
       throw new IllegalArgumentException("requester must not be blank");
@@ -220,8 +250,12 @@ final class DefaultEngine implements Engine {
     Map<String, String> sealed = new LinkedHashMap<>();
     secretInputs.forEach((k, v) -> sealed.put(k, box.seal(id, k, v)));
     store.createRun(id, def, input, sealed, requester, clock.millis());
-    scheduleSteps(id, Progression.runnable(def, def.steps().stream()
-        .collect(java.util.stream.Collectors.toMap(Step::id, s -> StepState.PENDING))));
+    scheduleSteps(
+        id,
+        Progression.runnable(
+            def,
+            def.steps().stream()
+                .collect(java.util.stream.Collectors.toMap(Step::id, s -> StepState.PENDING))));
     return id;
   }
 
@@ -235,7 +269,8 @@ final class DefaultEngine implements Engine {
     return decide(runId, stepId, false, approver, reason);
   }
 
-  private ApprovalOutcome decide(RunId runId, String stepId, boolean approve, String by, String reason) {
+  private ApprovalOutcome decide(
+      RunId runId, String stepId, boolean approve, String by, String reason) {
     requireStarted();
     if (by == null || by.isBlank()) {
       throw new IllegalArgumentException("approver must not be blank");
@@ -244,7 +279,16 @@ final class DefaultEngine implements Engine {
     if (def.isEmpty()) {
       return new ApprovalOutcome.NotWaiting("no run " + runId + " of a registered workflow");
     }
-    var result = commands.decide(runId, def.get(), stepId, approve, by, reason, config.allowSelfApproval, clock.millis());
+    var result =
+        commands.decide(
+            runId,
+            def.get(),
+            stepId,
+            approve,
+            by,
+            reason,
+            config.allowSelfApproval,
+            clock.millis());
     scheduleSteps(runId, result.steps());
     dispatcher.wake();
     return result.outcome();

@@ -13,7 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The context of one step attempt. Remembers which secrets it revealed so failure messages can be masked. */
+/**
+ * The context of one step attempt. Remembers which secrets it revealed so failure messages can be
+ * masked.
+ */
 final class DefaultStepContext implements StepContext {
   interface ProgressSink {
     void progress(RunId run, String stepId, int done, int total, String note);
@@ -32,8 +35,16 @@ final class DefaultStepContext implements StepContext {
   private final Set<String> revealed = ConcurrentHashMap.newKeySet();
   private volatile String heldResource;
 
-  DefaultStepContext(RunId runId, String stepId, int attempt, ObjectNode input, Map<String, ObjectNode> outputs,
-      Map<String, String> sealedSecrets, SecretBox box, ResourceLimits limits, ExecutorService fanOutPool,
+  DefaultStepContext(
+      RunId runId,
+      String stepId,
+      int attempt,
+      ObjectNode input,
+      Map<String, ObjectNode> outputs,
+      Map<String, String> sealedSecrets,
+      SecretBox box,
+      ResourceLimits limits,
+      ExecutorService fanOutPool,
       ProgressSink progressSink) {
     this.runId = runId;
     this.stepId = stepId;
@@ -47,10 +58,25 @@ final class DefaultStepContext implements StepContext {
     this.progressSink = progressSink;
   }
 
-  @Override public RunId runId() { return runId; }
-  @Override public String stepId() { return stepId; }
-  @Override public int attempt() { return attempt; }
-  @Override public ObjectNode input() { return input.deepCopy(); }
+  @Override
+  public RunId runId() {
+    return runId;
+  }
+
+  @Override
+  public String stepId() {
+    return stepId;
+  }
+
+  @Override
+  public int attempt() {
+    return attempt;
+  }
+
+  @Override
+  public ObjectNode input() {
+    return input.deepCopy();
+  }
 
   @Override
   public ObjectNode output(String id) {
@@ -100,12 +126,15 @@ final class DefaultStepContext implements StepContext {
   }
 
   @Override
-  public <T, R> List<R> forEachConcurrently(String resource, List<T> items, ResourceLimiter.Call<T, R> fn)
+  public <T, R> List<R> forEachConcurrently(
+      String resource, List<T> items, ResourceLimiter.Call<T, R> fn)
       throws FanOutException, InterruptedException {
     ResourceLimits.Limiter limiter = limits.get(resource);
     boolean releaseOwn = resource.equals(heldResource);
     if (releaseOwn) {
-      limiter.release(); // the step's own permit would otherwise count against its fan-out (and could deadlock)
+      limiter
+          .release(); // the step's own permit would otherwise count against its fan-out (and could
+      // deadlock)
     }
     try {
       return fanOut(limiter, items, fn);
@@ -116,7 +145,8 @@ final class DefaultStepContext implements StepContext {
     }
   }
 
-  private <T, R> List<R> fanOut(ResourceLimits.Limiter limiter, List<T> items, ResourceLimiter.Call<T, R> fn)
+  private <T, R> List<R> fanOut(
+      ResourceLimits.Limiter limiter, List<T> items, ResourceLimiter.Call<T, R> fn)
       throws FanOutException, InterruptedException {
     int total = items.size();
     int every = Math.max(1, total / 20);
@@ -125,17 +155,19 @@ final class DefaultStepContext implements StepContext {
     for (T item : items) {
       limiter.acquire();
       try {
-        futures.add(fanOutPool.submit(() -> {
-          try {
-            return fn.apply(item);
-          } finally {
-            limiter.release();
-            int n = done.incrementAndGet();
-            if (n % every == 0 || n == total) {
-              progress(n, total, "");
-            }
-          }
-        }));
+        futures.add(
+            fanOutPool.submit(
+                () -> {
+                  try {
+                    return fn.apply(item);
+                  } finally {
+                    limiter.release();
+                    int n = done.incrementAndGet();
+                    if (n % every == 0 || n == total) {
+                      progress(n, total, "");
+                    }
+                  }
+                }));
       } catch (RuntimeException e) {
         limiter.release();
         throw e;

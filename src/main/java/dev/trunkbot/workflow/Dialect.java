@@ -28,7 +28,8 @@ enum Dialect {
       if (product.equalsIgnoreCase("PostgreSQL")) {
         return POSTGRESQL;
       }
-      throw new IllegalArgumentException("unsupported database '" + product + "': use H2 (embedded) or PostgreSQL");
+      throw new IllegalArgumentException(
+          "unsupported database '" + product + "': use H2 (embedded) or PostgreSQL");
     } catch (SQLException e) {
       throw new IllegalStateException("cannot connect to the database: " + e.getMessage(), e);
     }

@@ -20,10 +20,11 @@ public interface Engine extends AutoCloseable {
   void close();
 
   /**
-   * Starts a run of a registered workflow. {@code inputJson} must be a JSON object; {@code secretInputs}
-   * are stored encrypted and read by steps through {@link StepContext#secret}.
+   * Starts a run of a registered workflow. {@code inputJson} must be a JSON object; {@code
+   * secretInputs} are stored encrypted and read by steps through {@link StepContext#secret}.
    */
-  RunId startRun(String workflowName, String inputJson, Map<String, String> secretInputs, String requester);
+  RunId startRun(
+      String workflowName, String inputJson, Map<String, String> secretInputs, String requester);
 
   ApprovalOutcome approve(RunId runId, String stepId, String approver, String reason);
 
@@ -45,8 +46,8 @@ public interface Engine extends AutoCloseable {
   List<AuditEntry> audit(RunId runId);
 
   /**
-   * Waits until the run is settled (no step will move without a person: SUCCEEDED, FAILED, REJECTED,
-   * CANCELLED, ROLLED_BACK, or WAITING_APPROVAL with nothing running) and returns it.
+   * Waits until the run is settled (no step will move without a person: SUCCEEDED, FAILED,
+   * REJECTED, CANCELLED, ROLLED_BACK, or WAITING_APPROVAL with nothing running) and returns it.
    * Empty if the run is unknown or not settled in time.
    */
   Optional<RunView> awaitSettled(RunId runId, Duration timeout) throws InterruptedException;

@@ -30,7 +30,9 @@ public final class EngineBuilder {
 
   EngineBuilder() {}
 
-  /** Required: where runs live (see {@link Databases}). Migrations run on {@link Engine#start()}. */
+  /**
+   * Required: where runs live (see {@link Databases}). Migrations run on {@link Engine#start()}.
+   */
   public EngineBuilder dataSource(DataSource dataSource) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
     return this;
@@ -39,8 +41,11 @@ public final class EngineBuilder {
   /** Required: the AES-256 key for stored secrets (see {@link SecretKeys}). */
   public EngineBuilder secretKey(SecretKey key) {
     Objects.requireNonNull(key, "secretKey must not be null");
-    if (key.getEncoded() == null || key.getEncoded().length != 32 || !"AES".equals(key.getAlgorithm())) {
-      throw new IllegalArgumentException("secretKey must be an AES key of 32 bytes (use SecretKeys)");
+    if (key.getEncoded() == null
+        || key.getEncoded().length != 32
+        || !"AES".equals(key.getAlgorithm())) {
+      throw new IllegalArgumentException(
+          "secretKey must be an AES key of 32 bytes (use SecretKeys)");
     }
     this.secretKey = key;
     return this;
@@ -59,19 +64,24 @@ public final class EngineBuilder {
   }
 
   /**
-   * Heartbeat of running steps and how many may be missed before another process takes the step over
-   * (default 500 ms x 4 = 2 s: a restarted process resumes an interrupted step within about 3 s).
+   * Heartbeat of running steps and how many may be missed before another process takes the step
+   * over (default 500 ms x 4 = 2 s: a restarted process resumes an interrupted step within about 3
+   * s).
    */
   public EngineBuilder heartbeat(Duration interval, int missedLimit) {
     this.heartbeat = positive("heartbeat", interval);
     if (missedLimit < 2) {
-      throw new IllegalArgumentException("missed heartbeats limit must be >= 2, got " + missedLimit);
+      throw new IllegalArgumentException(
+          "missed heartbeats limit must be >= 2, got " + missedLimit);
     }
     this.missedHeartbeats = missedLimit;
     return this;
   }
 
-  /** How often the engine re-checks active runs for steps that should be queued (crash gaps, expiry). Default 5 s. */
+  /**
+   * How often the engine re-checks active runs for steps that should be queued (crash gaps,
+   * expiry). Default 5 s.
+   */
   public EngineBuilder reconcileInterval(Duration interval) {
     this.reconcileInterval = positive("reconcileInterval", interval);
     return this;
@@ -86,13 +96,16 @@ public final class EngineBuilder {
     return this;
   }
 
-  /** At most {@code permits} calls to {@code resource} in flight in this process, across all runs. */
+  /**
+   * At most {@code permits} calls to {@code resource} in flight in this process, across all runs.
+   */
   public EngineBuilder resourceLimit(String resource, int permits) {
     if (resource == null || resource.isBlank()) {
       throw new IllegalArgumentException("resource name must not be blank");
     }
     if (permits < 1) {
-      throw new IllegalArgumentException("limit of resource '" + resource + "' must be >= 1, got " + permits);
+      throw new IllegalArgumentException(
+          "limit of resource '" + resource + "' must be >= 1, got " + permits);
     }
     resourceLimits.put(resource, permits);
     return this;
@@ -130,17 +143,20 @@ public final class EngineBuilder {
   public EngineBuilder register(WorkflowDefinition definition) {
     Objects.requireNonNull(definition, "definition must not be null");
     if (definitions.putIfAbsent(definition.name(), definition) != null) {
-      throw new IllegalArgumentException("workflow '" + definition.name() + "' is already registered");
+      throw new IllegalArgumentException(
+          "workflow '" + definition.name() + "' is already registered");
     }
     return this;
   }
 
   public Engine build() {
     if (dataSource == null) {
-      throw new IllegalStateException("dataSource is required (Databases.fromEnvironment(System.getenv()))");
+      throw new IllegalStateException(
+          "dataSource is required (Databases.fromEnvironment(System.getenv()))");
     }
     if (secretKey == null) {
-      throw new IllegalStateException("secretKey is required (SecretKeys.fromEnvironment(System.getenv(), home))");
+      throw new IllegalStateException(
+          "secretKey is required (SecretKeys.fromEnvironment(System.getenv(), home))");
     }
     if (definitions.isEmpty()) {
       throw new IllegalStateException("register at least one workflow definition");

@@ -57,7 +57,8 @@ final class Jdbc {
     }
   }
 
-  static <T> List<T> query(Connection c, String sql, Row<T> row, Object... params) throws SQLException {
+  static <T> List<T> query(Connection c, String sql, Row<T> row, Object... params)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
@@ -84,7 +85,9 @@ final class Jdbc {
   }
 
   /** A typed NULL for BIGINT columns (PostgreSQL wants the type). */
-  enum NullLong { INSTANCE }
+  enum NullLong {
+    INSTANCE
+  }
 
   static Object longOrNull(Long v) {
     return v == null ? NullLong.INSTANCE : v;

@@ -8,7 +8,8 @@ final class Progression {
   private Progression() {}
 
   static boolean depsDone(WorkflowDefinition def, String stepId, Map<String, StepState> states) {
-    return def.step(stepId).orElseThrow().dependsOn().stream().allMatch(d -> states.get(d) == StepState.SUCCEEDED);
+    return def.step(stepId).orElseThrow().dependsOn().stream()
+        .allMatch(d -> states.get(d) == StepState.SUCCEEDED);
   }
 
   /** PENDING steps whose dependencies all succeeded, in topological order. */
@@ -35,7 +36,10 @@ final class Progression {
     List<String> order = new java.util.ArrayList<>(def.topologicalOrder());
     java.util.Collections.reverse(order);
     return order.stream()
-        .filter(id -> states.get(id) == StepState.SUCCEEDED && def.step(id).orElseThrow().undo().isPresent())
+        .filter(
+            id ->
+                states.get(id) == StepState.SUCCEEDED
+                    && def.step(id).orElseThrow().undo().isPresent())
         .toList();
   }
 }

@@ -1,6 +1,9 @@
 package dev.trunkbot.workflow;
 
-/** Permit-guarded access to one external resource, shared by all runs and steps of one engine (per process). */
+/**
+ * Permit-guarded access to one external resource, shared by all runs and steps of one engine (per
+ * process).
+ */
 public interface ResourceLimiter {
   String resource();
 

@@ -5,7 +5,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
-/** One fair semaphore per resource name, shared by every run and step of one engine (per process). */
+/**
+ * One fair semaphore per resource name, shared by every run and step of one engine (per process).
+ */
 final class ResourceLimits {
   private final Map<String, Integer> configured;
   private final int defaultLimit;
@@ -17,7 +19,8 @@ final class ResourceLimits {
   }
 
   Limiter get(String resource) {
-    return limiters.computeIfAbsent(resource, r -> new Limiter(r, configured.getOrDefault(r, defaultLimit)));
+    return limiters.computeIfAbsent(
+        resource, r -> new Limiter(r, configured.getOrDefault(r, defaultLimit)));
   }
 
   static final class Limiter implements ResourceLimiter {

@@ -12,8 +12,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param maxBackoff cap of the wait
  * @param jitter fraction (0..1) of the wait that is randomised
  */
-public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff, double jitter) {
-  public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 0.2);
+public record RetryPolicy(
+    int maxAttempts,
+    Duration initialBackoff,
+    double multiplier,
+    Duration maxBackoff,
+    double jitter) {
+  public static final RetryPolicy DEFAULT =
+      new RetryPolicy(3, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30), 0.2);
   public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, 1.0, Duration.ZERO, 0);
 
   public RetryPolicy {
@@ -34,9 +40,14 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, double multi
     }
   }
 
-  /** {@code maxAttempts} tries, doubling from {@code initialBackoff}, capped at 30 s, 20% jitter. */
+  /**
+   * {@code maxAttempts} tries, doubling from {@code initialBackoff}, capped at 30 s, 20% jitter.
+   */
   public static RetryPolicy of(int maxAttempts, Duration initialBackoff) {
-    Duration cap = initialBackoff.compareTo(Duration.ofSeconds(30)) > 0 ? initialBackoff : Duration.ofSeconds(30);
+    Duration cap =
+        initialBackoff.compareTo(Duration.ofSeconds(30)) > 0
+            ? initialBackoff
+            : Duration.ofSeconds(30);
     return new RetryPolicy(maxAttempts, initialBackoff, 2.0, cap, 0.2);
   }
 

@@ -19,8 +19,14 @@ final class Rollbacker {
   private final Clock clock;
   private final DefaultStepContext.ProgressSink progress;
 
-  Rollbacker(RunStore store, RunCommands commands, SecretBox box, ResourceLimits limits, ExecutorService fanOutPool,
-      Clock clock, DefaultStepContext.ProgressSink progress) {
+  Rollbacker(
+      RunStore store,
+      RunCommands commands,
+      SecretBox box,
+      ResourceLimits limits,
+      ExecutorService fanOutPool,
+      Clock clock,
+      DefaultStepContext.ProgressSink progress) {
     this.store = store;
     this.commands = commands;
     this.box = box;
@@ -30,30 +36,68 @@ final class Rollbacker {
     this.progress = progress;
   }
 
-  /** Returns empty when finished, or the time to try again after a failed undo (attempt = failures so far + 1). */
+  /**
+   * Returns empty when finished, or the time to try again after a failed undo (attempt = failures
+   * so far + 1).
+   */
   Optional<Instant> run(RunId runId, WorkflowDefinition def, int attempt) {
-    var states = store.jdbc().inTx(c -> {
-      Map<String, StepState> m = new java.util.HashMap<>();
-      for (var row : Jdbc.query(c, "SELECT step_id, state FROM wf_step WHERE run_id = ?",
-          rs -> Map.entry(rs.getString(1), StepState.valueOf(rs.getString(2))), runId.value())) {
-        m.put(row.getKey(), row.getValue());
-      }
-      var runState = Jdbc.query(c, "SELECT state FROM wf_run WHERE id = ?", rs -> rs.getString(1), runId.value());
-      return runState.isEmpty() || !runState.get(0).equals(RunState.ROLLING_BACK.name()) ? null : m;
-    });
+    var states =
+        store
+            .jdbc()
+            .inTx(
+                c -> {
+                  Map<String, StepState> m = new java.util.HashMap<>();
+                  for (var row :
+                      Jdbc.query(
+                          c,
+                          "SELECT step_id, state FROM wf_step WHERE run_id = ?",
+                          rs -> Map.entry(rs.getString(1), StepState.valueOf(rs.getString(2))),
+                          runId.value())) {
+                    m.put(row.getKey(), row.getValue());
+                  }
+                  var runState =
+                      Jdbc.query(
+                          c,
+                          "SELECT state FROM wf_run WHERE id = ?",
+                          rs -> rs.getString(1),
+                          runId.value());
+                  return runState.isEmpty() || !runState.get(0).equals(RunState.ROLLING_BACK.name())
+                      ? null
+                      : m;
+                });
     if (states == null) {
       return Optional.empty();
     }
     for (String stepId : Progression.undoOrder(def, states)) {
       Step step = def.step(stepId).orElseThrow();
-      var data = store.jdbc().inTx(c -> new Object[] {RunStore.input(c, runId), RunStore.outputs(c, runId), RunStore.sealedSecrets(c, runId)});
+      var data =
+          store
+              .jdbc()
+              .inTx(
+                  c ->
+                      new Object[] {
+                        RunStore.input(c, runId),
+                        RunStore.outputs(c, runId),
+                        RunStore.sealedSecrets(c, runId)
+                      });
       @SuppressWarnings("unchecked")
-      DefaultStepContext ctx = new DefaultStepContext(runId, stepId, attempt, (com.fasterxml.jackson.databind.node.ObjectNode) data[0],
-          (Map<String, com.fasterxml.jackson.databind.node.ObjectNode>) data[1], (Map<String, String>) data[2], box, limits, fanOutPool, progress);
+      DefaultStepContext ctx =
+          new DefaultStepContext(
+              runId,
+              stepId,
+              attempt,
+              (com.fasterxml.jackson.databind.node.ObjectNode) data[0],
+              (Map<String, com.fasterxml.jackson.databind.node.ObjectNode>) data[1],
+              (Map<String, String>) data[2],
+              box,
+              limits,
+              fanOutPool,
+              progress);
       try {
         step.undo().orElseThrow().undo(ctx, ctx.output(stepId));
       } catch (Exception e) {
-        String error = "undo of step '" + stepId + "' failed: " + ctx.mask(String.valueOf(e.getMessage()));
+        String error =
+            "undo of step '" + stepId + "' failed: " + ctx.mask(String.valueOf(e.getMessage()));
         LOG.warn("run {}: {} (attempt {})", runId, error, attempt);
         if (attempt >= step.retry().maxAttempts()) {
           commands.finishRollback(runId, error, clock.millis());

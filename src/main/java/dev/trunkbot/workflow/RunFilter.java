@@ -4,7 +4,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Which runs {@link Engine#runs} returns, newest first. Empty sets / optionals mean "any". */
-public record RunFilter(Optional<String> workflow, Set<RunState> states, Optional<String> requester, int limit) {
+public record RunFilter(
+    Optional<String> workflow, Set<RunState> states, Optional<String> requester, int limit) {
   public RunFilter {
     states = Set.copyOf(states);
     if (limit < 1 || limit > 10_000) {

@@ -8,8 +8,18 @@ import java.util.Optional;
 /**
  * A run as stored. Secret values are never part of a view: {@link #secretNames()} only names them.
  */
-public record RunView(RunId id, String workflow, int version, RunState state, String requester, ObjectNode input,
-    List<StepView> steps, List<String> secretNames, Optional<String> error, Instant createdAt, Instant updatedAt,
+public record RunView(
+    RunId id,
+    String workflow,
+    int version,
+    RunState state,
+    String requester,
+    ObjectNode input,
+    List<StepView> steps,
+    List<String> secretNames,
+    Optional<String> error,
+    Instant createdAt,
+    Instant updatedAt,
     Optional<Instant> finishedAt) {
 
   public Optional<StepView> step(String stepId) {
@@ -17,16 +27,42 @@ public record RunView(RunId id, String workflow, int version, RunState state, St
   }
 
   /** One step of a run; {@code approval} is present once the step asked for approval. */
-  public record StepView(String id, String title, StepState state, int attempts, Optional<String> lastError,
-      ObjectNode outputs, Optional<Instant> startedAt, Optional<Instant> finishedAt, Optional<ApprovalView> approval) {}
+  public record StepView(
+      String id,
+      String title,
+      StepState state,
+      int attempts,
+      Optional<String> lastError,
+      ObjectNode outputs,
+      Optional<Instant> startedAt,
+      Optional<Instant> finishedAt,
+      Optional<ApprovalView> approval) {}
 
   /** decision is PENDING, APPROVED, REJECTED or EXPIRED. */
-  public record ApprovalView(String decision, Instant requestedAt, Optional<Instant> expiresAt, Optional<String> decidedBy,
-      Optional<Instant> decidedAt, Optional<String> reason) {}
+  public record ApprovalView(
+      String decision,
+      Instant requestedAt,
+      Optional<Instant> expiresAt,
+      Optional<String> decidedBy,
+      Optional<Instant> decidedAt,
+      Optional<String> reason) {}
 
   @Override
   public String toString() {
-    return "RunView[" + id + " " + workflow + " v" + version + " " + state + " by " + requester + " steps="
-        + steps.stream().map(s -> s.id() + ":" + s.state()).toList() + " secrets=" + secretNames + "=****]";
+    return "RunView["
+        + id
+        + " "
+        + workflow
+        + " v"
+        + version
+        + " "
+        + state
+        + " by "
+        + requester
+        + " steps="
+        + steps.stream().map(s -> s.id() + ":" + s.state()).toList()
+        + " secrets="
+        + secretNames
+        + "=****]";
   }
 }

@@ -32,7 +32,8 @@ final class SecretBox {
       System.arraycopy(ct, 0, out, iv.length, ct.length);
       return Base64.getEncoder().encodeToString(out);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot encrypt secret '" + name + "': " + e.getClass().getSimpleName());
+      throw new IllegalStateException(
+          "cannot encrypt secret '" + name + "': " + e.getClass().getSimpleName());
     }
   }
 
@@ -44,8 +45,12 @@ final class SecretBox {
       c.updateAAD(aad(run, name));
       return new String(c.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IllegalStateException("cannot decrypt secret '" + name + "' of run " + run
-          + " (was TRUNKBOT_SECRET_KEY changed?)");
+      throw new IllegalStateException(
+          "cannot decrypt secret '"
+              + name
+              + "' of run "
+              + run
+              + " (was TRUNKBOT_SECRET_KEY changed?)");
     }
   }
 

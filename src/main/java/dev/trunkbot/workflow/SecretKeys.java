@@ -13,7 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The AES-256 key that encrypts stored secrets: TRUNKBOT_SECRET_KEY (base64, 32 bytes), or a generated key file. */
+/**
+ * The AES-256 key that encrypts stored secrets: TRUNKBOT_SECRET_KEY (base64, 32 bytes), or a
+ * generated key file.
+ */
 public final class SecretKeys {
   public static final String ENV = "TRUNKBOT_SECRET_KEY";
   public static final String KEY_FILE = "secret.key";
@@ -27,16 +30,22 @@ public final class SecretKeys {
     try {
       raw = Base64.getDecoder().decode(base64 == null ? "" : base64.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("secret key is not valid base64 (expected 32 random bytes, base64-encoded)");
+      throw new IllegalArgumentException(
+          "secret key is not valid base64 (expected 32 random bytes, base64-encoded)");
     }
     if (raw.length != 32) {
-      throw new IllegalArgumentException("secret key must decode to 32 bytes, got " + raw.length
-          + " (generate one with: head -c 32 /dev/urandom | base64)");
+      throw new IllegalArgumentException(
+          "secret key must decode to 32 bytes, got "
+              + raw.length
+              + " (generate one with: head -c 32 /dev/urandom | base64)");
     }
     return new SecretKeySpec(raw, "AES");
   }
 
-  /** TRUNKBOT_SECRET_KEY if set, else {@code <home>/secret.key} (generated with a warning if missing). */
+  /**
+   * TRUNKBOT_SECRET_KEY if set, else {@code <home>/secret.key} (generated with a warning if
+   * missing).
+   */
   public static SecretKey fromEnvironment(Map<String, String> env, Path home) {
     String value = env.get(ENV);
     if (value != null && !value.isBlank()) {
@@ -45,7 +54,9 @@ public final class SecretKeys {
     return loadOrGenerate(home.resolve(KEY_FILE));
   }
 
-  /** Reads the key file, or creates it (owner-only permissions where supported) and logs a warning. */
+  /**
+   * Reads the key file, or creates it (owner-only permissions where supported) and logs a warning.
+   */
   public static SecretKey loadOrGenerate(Path keyFile) {
     try {
       if (Files.exists(keyFile)) {
@@ -60,8 +71,12 @@ public final class SecretKeys {
       } catch (UnsupportedOperationException ignored) {
         // not a POSIX file system
       }
-      LOG.warn("{} is not set: generated a secret key into {} (fine for sandbox use; set {} in production, "
-          + "and keep the file: stored secrets cannot be read without it)", ENV, keyFile, ENV);
+      LOG.warn(
+          "{} is not set: generated a secret key into {} (fine for sandbox use; set {} in production, "
+              + "and keep the file: stored secrets cannot be read without it)",
+          ENV,
+          keyFile,
+          ENV);
       return new SecretKeySpec(raw, "AES");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or create the secret key file " + keyFile, e);

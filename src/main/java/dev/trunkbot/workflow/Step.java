@@ -25,7 +25,8 @@ public final class Step {
     this.id = b.id;
     this.title = b.title;
     this.dependsOn = List.copyOf(b.dependsOn);
-    this.action = Objects.requireNonNull(b.action, () -> "step '" + b.id + "' has no execute action");
+    this.action =
+        Objects.requireNonNull(b.action, () -> "step '" + b.id + "' has no execute action");
     this.undo = Optional.ofNullable(b.undo);
     this.approvalRequired = b.approvalRequired;
     this.approvalExpiry = Optional.ofNullable(b.approvalExpiry);
@@ -38,20 +39,56 @@ public final class Step {
     return new Builder(id, title);
   }
 
-  public String id() { return id; }
-  public String title() { return title; }
-  public List<String> dependsOn() { return dependsOn; }
-  public StepAction action() { return action; }
-  public Optional<UndoAction> undo() { return undo; }
-  public boolean approvalRequired() { return approvalRequired; }
-  public Optional<Duration> approvalExpiry() { return approvalExpiry; }
-  public RetryPolicy retry() { return retry; }
-  public Duration timeout() { return timeout; }
-  public Optional<String> resource() { return resource; }
+  public String id() {
+    return id;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public List<String> dependsOn() {
+    return dependsOn;
+  }
+
+  public StepAction action() {
+    return action;
+  }
+
+  public Optional<UndoAction> undo() {
+    return undo;
+  }
+
+  public boolean approvalRequired() {
+    return approvalRequired;
+  }
+
+  public Optional<Duration> approvalExpiry() {
+    return approvalExpiry;
+  }
+
+  public RetryPolicy retry() {
+    return retry;
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  public Optional<String> resource() {
+    return resource;
+  }
 
   @Override
   public String toString() {
-    return "Step[" + id + " '" + title + "' dependsOn=" + dependsOn + (approvalRequired ? " approval" : "") + "]";
+    return "Step["
+        + id
+        + " '"
+        + title
+        + "' dependsOn="
+        + dependsOn
+        + (approvalRequired ? " approval" : "")
+        + "]";
   }
 
   /** Fail-fast builder. */
@@ -69,7 +106,8 @@ public final class Step {
 
     private Builder(String id, String title) {
       if (id == null || !ID.matcher(id).matches()) {
-        throw new IllegalArgumentException("step id must match " + ID.pattern() + ", got '" + id + "'");
+        throw new IllegalArgumentException(
+            "step id must match " + ID.pattern() + ", got '" + id + "'");
       }
       if (title == null || title.isBlank()) {
         throw new IllegalArgumentException("step '" + id + "' needs a title for people");
@@ -99,10 +137,13 @@ public final class Step {
       return this;
     }
 
-    /** As {@link #requiresApproval()}, and the request expires (the run fails) after {@code expiry}. */
+    /**
+     * As {@link #requiresApproval()}, and the request expires (the run fails) after {@code expiry}.
+     */
     public Builder requiresApproval(Duration expiry) {
       if (expiry == null || expiry.isZero() || expiry.isNegative()) {
-        throw new IllegalArgumentException("approval expiry of step '" + id + "' must be positive, got " + expiry);
+        throw new IllegalArgumentException(
+            "approval expiry of step '" + id + "' must be positive, got " + expiry);
       }
       this.approvalRequired = true;
       this.approvalExpiry = expiry;
@@ -116,7 +157,8 @@ public final class Step {
 
     public Builder timeout(Duration timeout) {
       if (timeout == null || timeout.isZero() || timeout.isNegative()) {
-        throw new IllegalArgumentException("timeout of step '" + id + "' must be positive, got " + timeout);
+        throw new IllegalArgumentException(
+            "timeout of step '" + id + "' must be positive, got " + timeout);
       }
       this.timeout = timeout;
       return this;

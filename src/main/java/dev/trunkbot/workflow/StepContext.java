@@ -33,9 +33,9 @@ public interface StepContext {
   ResourceLimiter limiter(String resource);
 
   /**
-   * Applies {@code fn} to every item with at most the resource's limit in flight (shared by all runs in
-   * this process), emitting throttled progress events. Returns results in item order; if any item
-   * failed, throws {@link FanOutException} after all items finished.
+   * Applies {@code fn} to every item with at most the resource's limit in flight (shared by all
+   * runs in this process), emitting throttled progress events. Returns results in item order; if
+   * any item failed, throws {@link FanOutException} after all items finished.
    */
   <T, R> List<R> forEachConcurrently(String resource, List<T> items, ResourceLimiter.Call<T, R> fn)
       throws FanOutException, InterruptedException;

@@ -11,8 +11,8 @@ import java.util.Objects;
 public sealed interface StepResult {
 
   /**
-   * The step did its work. {@code outputs} (a JSON object) become visible to later steps;
-   * {@code secretOutputs} are stored encrypted and are readable only through {@link StepContext#secret}.
+   * The step did its work. {@code outputs} (a JSON object) become visible to later steps; {@code
+   * secretOutputs} are stored encrypted and are readable only through {@link StepContext#secret}.
    */
   record Done(ObjectNode outputs, Map<String, String> secretOutputs) implements StepResult {
     public Done {
@@ -23,7 +23,9 @@ public sealed interface StepResult {
     /** Adds a secret output (e.g. a generated SIP password). */
     public Done withSecret(String name, String value) {
       Map<String, String> all = new LinkedHashMap<>(secretOutputs);
-      all.put(Objects.requireNonNull(name, "secret name"), Objects.requireNonNull(value, "secret value"));
+      all.put(
+          Objects.requireNonNull(name, "secret name"),
+          Objects.requireNonNull(value, "secret value"));
       return new Done(outputs, all);
     }
 

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one step attempt when its db-scheduler task comes up: claim (or ask for approval), execute with the
- * resource permit and the timeout, record the outcome, and say what to schedule next.
+ * Runs one step attempt when its db-scheduler task comes up: claim (or ask for approval), execute
+ * with the resource permit and the timeout, record the outcome, and say what to schedule next.
  */
 final class StepRunner {
   private static final Logger LOG = LoggerFactory.getLogger(StepRunner.class);
@@ -37,8 +37,15 @@ final class StepRunner {
   private final DefaultStepContext.ProgressSink progress;
   private final Runnable eventsChanged;
 
-  StepRunner(RunStore store, SecretBox box, ResourceLimits limits, ExecutorService stepPool, ExecutorService fanOutPool,
-      Clock clock, DefaultStepContext.ProgressSink progress, Runnable eventsChanged) {
+  StepRunner(
+      RunStore store,
+      SecretBox box,
+      ResourceLimits limits,
+      ExecutorService stepPool,
+      ExecutorService fanOutPool,
+      Clock clock,
+      DefaultStepContext.ProgressSink progress,
+      Runnable eventsChanged) {
     this.store = store;
     this.box = box;
     this.limits = limits;
@@ -56,8 +63,18 @@ final class StepRunner {
       LOG.debug("run {} step {}: {}", runId, step.id(), claim);
       return new Next.Remove(List.of());
     }
-    DefaultStepContext ctx = new DefaultStepContext(runId, step.id(), exec.attempt(), exec.input(), exec.outputs(),
-        exec.sealedSecrets(), box, limits, fanOutPool, progress);
+    DefaultStepContext ctx =
+        new DefaultStepContext(
+            runId,
+            step.id(),
+            exec.attempt(),
+            exec.input(),
+            exec.outputs(),
+            exec.sealedSecrets(),
+            box,
+            limits,
+            fanOutPool,
+            progress);
     StepResult result = execute(step, ctx);
     try {
       return record(runId, def, step, exec.attempt(), result, ctx);
@@ -66,11 +83,18 @@ final class StepRunner {
     }
   }
 
-  private Next record(RunId runId, WorkflowDefinition def, Step step, int attempt, StepResult result, DefaultStepContext ctx) {
+  private Next record(
+      RunId runId,
+      WorkflowDefinition def,
+      Step step,
+      int attempt,
+      StepResult result,
+      DefaultStepContext ctx) {
     if (result instanceof StepResult.Done done) {
       Map<String, String> sealed = new LinkedHashMap<>();
       done.secretOutputs().forEach((k, v) -> sealed.put(k, box.seal(runId, k, v)));
-      return new Next.Remove(store.succeed(runId, def, step, done.outputs(), sealed, clock.millis()));
+      return new Next.Remove(
+          store.succeed(runId, def, step, done.outputs(), sealed, clock.millis()));
     }
     StepResult.Failed failed = (StepResult.Failed) result;
     String masked = ctx.mask(failed.message());
@@ -78,7 +102,13 @@ final class StepRunner {
     String error = masked.length() > 3000 ? masked.substring(0, 3000) + "... (cut)" : masked;
     boolean willRetry = failed.retryable() && attempt < step.retry().maxAttempts();
     store.failAttempt(runId, def, step, attempt, error, willRetry, clock.millis());
-    LOG.info("run {} step {} attempt {} failed{}: {}", runId, step.id(), attempt, willRetry ? " (will retry)" : "", error);
+    LOG.info(
+        "run {} step {} attempt {} failed{}: {}",
+        runId,
+        step.id(),
+        attempt,
+        willRetry ? " (will retry)" : "",
+        error);
     if (willRetry) {
       return new Next.RetryAt(clock.instant().plus(step.retry().backoffAfter(attempt)));
     }
@@ -87,21 +117,23 @@ final class StepRunner {
 
   private StepResult execute(Step step, DefaultStepContext ctx) throws InterruptedException {
     Optional<ResourceLimits.Limiter> limiter = step.resource().map(limits::get);
-    Future<StepResult> future = stepPool.submit(() -> {
-      if (limiter.isPresent()) {
-        limiter.get().acquire();
-        ctx.holding(limiter.get().resource());
-      }
-      try {
-        StepResult r = step.action().execute(ctx);
-        if (r == null) {
-          return StepResult.permanent("step returned no result");
-        }
-        return r;
-      } finally {
-        limiter.ifPresent(ResourceLimits.Limiter::release);
-      }
-    });
+    Future<StepResult> future =
+        stepPool.submit(
+            () -> {
+              if (limiter.isPresent()) {
+                limiter.get().acquire();
+                ctx.holding(limiter.get().resource());
+              }
+              try {
+                StepResult r = step.action().execute(ctx);
+                if (r == null) {
+                  return StepResult.permanent("step returned no result");
+                }
+                return r;
+              } finally {
+                limiter.ifPresent(ResourceLimits.Limiter::release);
+              }
+            });
     try {
       return future.get(step.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -109,8 +141,10 @@ final class StepRunner {
       return StepResult.retryable("timed out after " + format(step.timeout()));
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-      return StepResult.retryable(message.length() > 2000 ? message.substring(0, 2000) + "..." : message);
+      String message =
+          cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+      return StepResult.retryable(
+          message.length() > 2000 ? message.substring(0, 2000) + "..." : message);
     } catch (InterruptedException e) {
       future.cancel(true);
       throw e;

@@ -14,7 +14,8 @@ public final class WorkflowDefinition {
   private final Map<String, Step> steps;
   private final List<String> topologicalOrder;
 
-  private WorkflowDefinition(String name, int version, Map<String, Step> steps, List<String> order) {
+  private WorkflowDefinition(
+      String name, int version, Map<String, Step> steps, List<String> order) {
     this.name = name;
     this.version = version;
     this.steps = steps;
@@ -25,16 +26,27 @@ public final class WorkflowDefinition {
     return new Builder(name, version);
   }
 
-  public String name() { return name; }
-  public int version() { return version; }
+  public String name() {
+    return name;
+  }
+
+  public int version() {
+    return version;
+  }
 
   /** Steps in declaration order. */
-  public List<Step> steps() { return List.copyOf(steps.values()); }
+  public List<Step> steps() {
+    return List.copyOf(steps.values());
+  }
 
-  public Optional<Step> step(String id) { return Optional.ofNullable(steps.get(id)); }
+  public Optional<Step> step(String id) {
+    return Optional.ofNullable(steps.get(id));
+  }
 
   /** Step ids in an order where every step comes after its dependencies. */
-  public List<String> topologicalOrder() { return topologicalOrder; }
+  public List<String> topologicalOrder() {
+    return topologicalOrder;
+  }
 
   @Override
   public String toString() {
@@ -48,7 +60,8 @@ public final class WorkflowDefinition {
 
     private Builder(String name, int version) {
       if (name == null || !name.matches("[a-z0-9][a-z0-9_.-]{0,199}")) {
-        throw new IllegalArgumentException("workflow name must be lowercase letters, digits, '_', '.', '-', got '" + name + "'");
+        throw new IllegalArgumentException(
+            "workflow name must be lowercase letters, digits, '_', '.', '-', got '" + name + "'");
       }
       if (version < 1) {
         throw new IllegalArgumentException("workflow version must be >= 1, got " + version);
@@ -69,14 +82,23 @@ public final class WorkflowDefinition {
       Map<String, Step> byId = new LinkedHashMap<>();
       for (Step s : steps) {
         if (byId.putIfAbsent(s.id(), s) != null) {
-          throw new IllegalArgumentException("workflow '" + name + "': duplicate step id '" + s.id() + "'");
+          throw new IllegalArgumentException(
+              "workflow '" + name + "': duplicate step id '" + s.id() + "'");
         }
       }
       for (Step s : steps) {
         for (String dep : s.dependsOn()) {
           if (!byId.containsKey(dep)) {
-            throw new IllegalArgumentException("workflow '" + name + "': step '" + s.id()
-                + "' depends on unknown step '" + dep + "' (known: " + byId.keySet() + ")");
+            throw new IllegalArgumentException(
+                "workflow '"
+                    + name
+                    + "': step '"
+                    + s.id()
+                    + "' depends on unknown step '"
+                    + dep
+                    + "' (known: "
+                    + byId.keySet()
+                    + ")");
           }
         }
       }
@@ -92,15 +114,23 @@ public final class WorkflowDefinition {
       return List.copyOf(out);
     }
 
-    private void visit(String id, Map<String, Step> byId, Map<String, Integer> mark, List<String> out, List<String> path) {
+    private void visit(
+        String id,
+        Map<String, Step> byId,
+        Map<String, Integer> mark,
+        List<String> out,
+        List<String> path) {
       int m = mark.getOrDefault(id, 0);
       if (m == 2) {
         return;
       }
       path.add(id);
       if (m == 1) {
-        throw new IllegalArgumentException("workflow '" + name + "': dependency cycle "
-            + String.join(" -> ", path.subList(path.indexOf(id), path.size())));
+        throw new IllegalArgumentException(
+            "workflow '"
+                + name
+                + "': dependency cycle "
+                + String.join(" -> ", path.subList(path.indexOf(id), path.size())));
       }
       mark.put(id, 1);
       for (String dep : byId.get(id).dependsOn()) {

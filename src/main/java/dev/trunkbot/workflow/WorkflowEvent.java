@@ -3,8 +3,8 @@ package dev.trunkbot.workflow;
 import java.time.Instant;
 
 /**
- * What listeners receive, in order per run, at least once. {@link #id()} is stable across redeliveries
- * ({@code <runId>#<seq>}), so a reporter can dedupe. Events never carry secret values.
+ * What listeners receive, in order per run, at least once. {@link #id()} is stable across
+ * redeliveries ({@code <runId>#<seq>}), so a reporter can dedupe. Events never carry secret values.
  */
 public sealed interface WorkflowEvent {
   RunId runId();
@@ -18,23 +18,38 @@ public sealed interface WorkflowEvent {
     return runId().value() + "#" + seq();
   }
 
-  record StepStarted(RunId runId, long seq, Instant at, String stepId, String title, int attempt) implements WorkflowEvent {}
-
-  record StepSucceeded(RunId runId, long seq, Instant at, String stepId, String title) implements WorkflowEvent {}
-
-  record StepFailed(RunId runId, long seq, Instant at, String stepId, String title, int attempt, String error,
-      boolean willRetry) implements WorkflowEvent {}
-
-  record WaitingForApproval(RunId runId, long seq, Instant at, String stepId, String title, String requester)
+  record StepStarted(RunId runId, long seq, Instant at, String stepId, String title, int attempt)
       implements WorkflowEvent {}
 
-  record ApprovalDecided(RunId runId, long seq, Instant at, String stepId, String decision, String by)
+  record StepSucceeded(RunId runId, long seq, Instant at, String stepId, String title)
       implements WorkflowEvent {}
 
-  record Progress(RunId runId, long seq, Instant at, String stepId, int done, int total, String note)
+  record StepFailed(
+      RunId runId,
+      long seq,
+      Instant at,
+      String stepId,
+      String title,
+      int attempt,
+      String error,
+      boolean willRetry)
       implements WorkflowEvent {}
 
-  record StepUndone(RunId runId, long seq, Instant at, String stepId, String title) implements WorkflowEvent {}
+  record WaitingForApproval(
+      RunId runId, long seq, Instant at, String stepId, String title, String requester)
+      implements WorkflowEvent {}
 
-  record RunFinished(RunId runId, long seq, Instant at, RunState state, String error) implements WorkflowEvent {}
+  record ApprovalDecided(
+      RunId runId, long seq, Instant at, String stepId, String decision, String by)
+      implements WorkflowEvent {}
+
+  record Progress(
+      RunId runId, long seq, Instant at, String stepId, int done, int total, String note)
+      implements WorkflowEvent {}
+
+  record StepUndone(RunId runId, long seq, Instant at, String stepId, String title)
+      implements WorkflowEvent {}
+
+  record RunFinished(RunId runId, long seq, Instant at, RunState state, String error)
+      implements WorkflowEvent {}
 }

@@ -1,10 +1,9 @@
 package dev.trunkbot.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -19,43 +18,51 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A trunkbot process killed with SIGKILL in the middle of the DID assignment; the run, resumed by another process on
- * the same database, ends with exactly one assignment per DID.
+ * A trunkbot process killed with SIGKILL in the middle of the DID assignment; the run, resumed by
+ * another process on the same database, ends with exactly one assignment per DID.
  */
 class GuideCrashIT {
-    private static final int DIDS = 200;
+  private static final int DIDS = 200;
 
-    @TempDir
-    Path home;
-    private GuideHarness harness;
-    private Process child;
+  @TempDir Path home;
+  private GuideHarness harness;
+  private Process child;
 
-    @AfterEach
-    void stop() {
-        if (child != null) {
-            child.destroyForcibly();
-        }
-        if (harness != null) {
-            harness.close();
-        }
+  @AfterEach
+  void stop() {
+    if (child != null) {
+      child.destroyForcibly();
     }
+    if (harness != null) {
+      harness.close();
+    }
+  }
 
-    @Test
-    void aCrashDuringDidAssignmentResumesToExactlyOneAssignmentPerDid() throws Exception {
-        List<String> dids = new ArrayList<>();
-        for (int i = 0; i < DIDS; i++) {
-            dids.add(Long.toString(12027500000L + i));
-        }
-        harness = new GuideHarness(dids, home, "");
-        harness.env.remove("TRUNKBOT_DB_URL"); // the embedded file database under TRUNKBOT_HOME, shared by both processes
-        harness.sandbox.twilio().faults().on("trunkPhoneNumbers.create").latency(Duration.ofMillis(150), Duration.ofMillis(50));
-        Path spec = home.resolve("spec.yaml");
-        Files.writeString(spec, """
+  @Test
+  void aCrashDuringDidAssignmentResumesToExactlyOneAssignmentPerDid() throws Exception {
+    List<String> dids = new ArrayList<>();
+    for (int i = 0; i < DIDS; i++) {
+      dids.add(Long.toString(12027500000L + i));
+    }
+    harness = new GuideHarness(dids, home, "");
+    harness.env.remove(
+        "TRUNKBOT_DB_URL"); // the embedded file database under TRUNKBOT_HOME, shared by both
+    // processes
+    harness
+        .sandbox
+        .twilio()
+        .faults()
+        .on("trunkPhoneNumbers.create")
+        .latency(Duration.ofMillis(150), Duration.ofMillis(50));
+    Path spec = home.resolve("spec.yaml");
+    Files.writeString(
+        spec,
+        """
                 name: Crash-Trunk
                 termination: crash-pbx
                 pbx: 151.101.2.3
@@ -66,54 +73,87 @@ class GuideCrashIT {
                 maxConcurrentCalls: 30
                 """);
 
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "create", "--file", spec.toString(), "--auto-approve");
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("TWILIO_") || k.startsWith("PORTSIP_") || k.startsWith("TRUNKBOT_"));
-        env.putAll(harness.env);
-        pb.redirectErrorStream(true);
-        child = pb.start();
-        CompletableFuture<String> runId = new CompletableFuture<>();
-        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
-        Thread reader = new Thread(() -> {
-            Pattern started = Pattern.compile("^run ([0-9a-f-]{36}): ");
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            Main.class.getName(),
+            "create",
+            "--file",
+            spec.toString(),
+            "--auto-approve");
+    Map<String, String> env = pb.environment();
+    env.keySet()
+        .removeIf(
+            k -> k.startsWith("TWILIO_") || k.startsWith("PORTSIP_") || k.startsWith("TRUNKBOT_"));
+    env.putAll(harness.env);
+    pb.redirectErrorStream(true);
+    child = pb.start();
+    CompletableFuture<String> runId = new CompletableFuture<>();
+    List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+    Thread reader =
+        new Thread(
+            () -> {
+              Pattern started = Pattern.compile("^run ([0-9a-f-]{36}): ");
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
-                    lines.add(line);
-                    Matcher m = started.matcher(line);
-                    if (m.find()) {
-                        runId.complete(m.group(1));
-                    }
+                  lines.add(line);
+                  Matcher m = started.matcher(line);
+                  if (m.find()) {
+                    runId.complete(m.group(1));
+                  }
                 }
-            } catch (java.io.IOException ignored) {
+              } catch (java.io.IOException ignored) {
                 // the process was killed
-            }
-        });
-        reader.start();
+              }
+            });
+    reader.start();
 
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                harness.sandbox.twilio().requests().count(e -> e.endpoint().equals("trunkPhoneNumbers.create") && e.status() == 201) >= 40
-                        || !child.isAlive());
-        assertThat(child.isAlive()).as("the child finished before it could be killed: " + lines).isTrue();
-        child.destroyForcibly();
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        long before = harness.sandbox.twilio().inventory().assignedPhoneNumbers();
-        assertThat(before).as("killed in the middle of the assignment").isBetween(40L, (long) DIDS - 1);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                harness
+                            .sandbox
+                            .twilio()
+                            .requests()
+                            .count(
+                                e ->
+                                    e.endpoint().equals("trunkPhoneNumbers.create")
+                                        && e.status() == 201)
+                        >= 40
+                    || !child.isAlive());
+    assertThat(child.isAlive())
+        .as("the child finished before it could be killed: " + lines)
+        .isTrue();
+    child.destroyForcibly();
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    long before = harness.sandbox.twilio().inventory().assignedPhoneNumbers();
+    assertThat(before).as("killed in the middle of the assignment").isBetween(40L, (long) DIDS - 1);
 
-        harness.sandbox.twilio().faults().clear();
-        String id = runId.getNow(null);
-        assertThat(id).as("run id in " + lines).isNotNull();
-        assertThat(harness.run("resume", id, "--json")).as(harness.err + harness.out).isZero();
-        JsonNode report = harness.json();
-        assertThat(report.get("state").asText()).isEqualTo("SUCCEEDED");
+    harness.sandbox.twilio().faults().clear();
+    String id = runId.getNow(null);
+    assertThat(id).as("run id in " + lines).isNotNull();
+    assertThat(harness.run("resume", id, "--json")).as(harness.err + harness.out).isZero();
+    JsonNode report = harness.json();
+    assertThat(report.get("state").asText()).isEqualTo("SUCCEEDED");
 
-        assertThat(harness.sandbox.twilio().inventory().assignedPhoneNumbers()).isEqualTo(DIDS);
-        Map<String, Long> createsPerNumber = harness.sandbox.twilio().requests()
-                .matching(e -> e.endpoint().equals("trunkPhoneNumbers.create") && e.status() == 201).stream()
-                .collect(Collectors.groupingBy(e -> e.params().get("PhoneNumberSid"), Collectors.counting()));
-        assertThat(createsPerNumber).hasSize(DIDS);
-        assertThat(createsPerNumber.values()).allSatisfy(n -> assertThat(n).isEqualTo(1L));
-        assertThat(harness.sandbox.twilio().inventory().trunks()).isEqualTo(1);
-    }
+    assertThat(harness.sandbox.twilio().inventory().assignedPhoneNumbers()).isEqualTo(DIDS);
+    Map<String, Long> createsPerNumber =
+        harness
+            .sandbox
+            .twilio()
+            .requests()
+            .matching(e -> e.endpoint().equals("trunkPhoneNumbers.create") && e.status() == 201)
+            .stream()
+            .collect(
+                Collectors.groupingBy(
+                    e -> e.params().get("PhoneNumberSid"), Collectors.counting()));
+    assertThat(createsPerNumber).hasSize(DIDS);
+    assertThat(createsPerNumber.values()).allSatisfy(n -> assertThat(n).isEqualTo(1L));
+    assertThat(harness.sandbox.twilio().inventory().trunks()).isEqualTo(1);
+  }
 }

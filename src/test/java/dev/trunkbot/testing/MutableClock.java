@@ -9,32 +9,32 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock tests move by hand, so expiry and rate windows are tested without sleeping. */
 public final class MutableClock extends Clock {
-    private final AtomicReference<Instant> now;
+  private final AtomicReference<Instant> now;
 
-    public MutableClock(Instant start) {
-        this.now = new AtomicReference<>(start);
-    }
+  public MutableClock(Instant start) {
+    this.now = new AtomicReference<>(start);
+  }
 
-    public static MutableClock at(String instant) {
-        return new MutableClock(Instant.parse(instant));
-    }
+  public static MutableClock at(String instant) {
+    return new MutableClock(Instant.parse(instant));
+  }
 
-    public void advance(Duration d) {
-        now.updateAndGet(i -> i.plus(d));
-    }
+  public void advance(Duration d) {
+    now.updateAndGet(i -> i.plus(d));
+  }
 
-    @Override
-    public Instant instant() {
-        return now.get();
-    }
+  @Override
+  public Instant instant() {
+    return now.get();
+  }
 
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
 
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
 }

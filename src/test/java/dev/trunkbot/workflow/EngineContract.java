@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Plumbing of the engine contract tests: a fresh database per test, engines closed after it. */
 abstract class EngineContract {
-  static final SecretKey KEY = SecretKeys.fromBase64(Base64.getEncoder().encodeToString(new byte[32]));
+  static final SecretKey KEY =
+      SecretKeys.fromBase64(Base64.getEncoder().encodeToString(new byte[32]));
   static final Duration WAIT = Duration.ofSeconds(30);
 
   @TempDir Path tmp;
@@ -45,7 +46,8 @@ abstract class EngineContract {
   }
 
   Engine engine(WorkflowDefinition def, Consumer<EngineBuilder> tweak) {
-    EngineBuilder b = Engine.builder().dataSource(dataSource).secretKey(KEY).register(def).listener(recorder);
+    EngineBuilder b =
+        Engine.builder().dataSource(dataSource).secretKey(KEY).register(def).listener(recorder);
     tweak.accept(b);
     Engine e = b.build();
     engines.add(e);
@@ -54,7 +56,10 @@ abstract class EngineContract {
   }
 
   RunView settled(Engine engine, RunId run) throws InterruptedException {
-    RunView view = engine.awaitSettled(run, WAIT).orElseThrow(() -> new AssertionError("run " + run + " did not settle"));
+    RunView view =
+        engine
+            .awaitSettled(run, WAIT)
+            .orElseThrow(() -> new AssertionError("run " + run + " did not settle"));
     return view;
   }
 

@@ -24,20 +24,25 @@ class SecretKeysTest {
   @Test
   void environmentKeyWinsAndBadKeysSayWhatIsWrongWithoutEchoingThem() {
     String b64 = Base64.getEncoder().encodeToString(new byte[32]);
-    assertThat(SecretKeys.fromEnvironment(Map.of(SecretKeys.ENV, b64), home).getEncoded()).hasSize(32);
-    assertThatThrownBy(() -> SecretKeys.fromBase64("c2hvcnQ=")).hasMessageContaining("must decode to 32 bytes, got 5")
+    assertThat(SecretKeys.fromEnvironment(Map.of(SecretKeys.ENV, b64), home).getEncoded())
+        .hasSize(32);
+    assertThatThrownBy(() -> SecretKeys.fromBase64("c2hvcnQ="))
+        .hasMessageContaining("must decode to 32 bytes, got 5")
         .hasMessageNotContaining("c2hvcnQ=");
-    assertThatThrownBy(() -> SecretKeys.fromBase64("not base64 !!")).hasMessageContaining("not valid base64")
+    assertThatThrownBy(() -> SecretKeys.fromBase64("not base64 !!"))
+        .hasMessageContaining("not valid base64")
         .hasMessageNotContaining("not base64 !!");
   }
 
   @Test
   void sealedSecretsOpenOnlyForTheirRunAndName() {
-    var box = new SecretBox(SecretKeys.fromBase64(Base64.getEncoder().encodeToString(new byte[32])));
+    var box =
+        new SecretBox(SecretKeys.fromBase64(Base64.getEncoder().encodeToString(new byte[32])));
     RunId run = RunId.random();
     String sealed = box.seal(run, "sip-password", "hunter2");
     assertThat(sealed).doesNotContain("hunter2");
     assertThat(box.open(run, "sip-password", sealed)).isEqualTo("hunter2");
-    assertThatThrownBy(() -> box.open(RunId.random(), "sip-password", sealed)).hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> box.open(RunId.random(), "sip-password", sealed))
+        .hasMessageNotContaining("hunter2");
   }
 }

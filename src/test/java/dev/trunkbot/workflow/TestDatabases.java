@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Fresh databases for tests: an H2 file in a temp dir, or a new database on one shared embedded PostgreSQL. */
+/**
+ * Fresh databases for tests: an H2 file in a temp dir, or a new database on one shared embedded
+ * PostgreSQL.
+ */
 final class TestDatabases {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static EmbeddedPostgres postgres;
@@ -28,13 +31,16 @@ final class TestDatabases {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          postgres.close();
-        } catch (IOException ignored) {
-          // exiting anyway
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      postgres.close();
+                    } catch (IOException ignored) {
+                      // exiting anyway
+                    }
+                  }));
     }
     return postgres;
   }
@@ -42,7 +48,8 @@ final class TestDatabases {
   /** JDBC URL of a new, empty PostgreSQL database. */
   static String newPostgresUrl() {
     String name = "wf" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
-    try (Connection c = postgres().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = postgres().getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
@@ -51,6 +58,9 @@ final class TestDatabases {
   }
 
   static HikariDataSource open(String url) {
-    return Databases.dataSource(url, url.startsWith("jdbc:h2:") ? "sa" : "postgres", url.startsWith("jdbc:h2:") ? "" : "postgres");
+    return Databases.dataSource(
+        url,
+        url.startsWith("jdbc:h2:") ? "sa" : "postgres",
+        url.startsWith("jdbc:h2:") ? "" : "postgres");
   }
 }

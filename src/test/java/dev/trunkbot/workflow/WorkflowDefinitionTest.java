@@ -13,8 +13,12 @@ class WorkflowDefinitionTest {
 
   @Test
   void ordersStepsAfterTheirDependencies() {
-    var def = WorkflowDefinition.builder("guide", 1)
-        .step(step("dids", "trunk", "credentials")).step(step("trunk")).step(step("credentials", "trunk")).build();
+    var def =
+        WorkflowDefinition.builder("guide", 1)
+            .step(step("dids", "trunk", "credentials"))
+            .step(step("trunk"))
+            .step(step("credentials", "trunk"))
+            .build();
     assertThat(def.topologicalOrder()).containsExactly("trunk", "credentials", "dids");
   }
 
@@ -26,25 +30,36 @@ class WorkflowDefinitionTest {
 
   @Test
   void rejectsCycleNamingIt() {
-    assertThatThrownBy(() -> WorkflowDefinition.builder("guide", 1)
-        .step(step("a", "c")).step(step("b", "a")).step(step("c", "b")).build())
+    assertThatThrownBy(
+            () ->
+                WorkflowDefinition.builder("guide", 1)
+                    .step(step("a", "c"))
+                    .step(step("b", "a"))
+                    .step(step("c", "b"))
+                    .build())
         .hasMessageContaining("dependency cycle a -> c -> b -> a");
   }
 
   @Test
   void rejectsDuplicateStepId() {
-    assertThatThrownBy(() -> WorkflowDefinition.builder("guide", 1).step(step("a")).step(step("a")).build())
+    assertThatThrownBy(
+            () -> WorkflowDefinition.builder("guide", 1).step(step("a")).step(step("a")).build())
         .hasMessageContaining("duplicate step id 'a'");
   }
 
   @Test
   void builderSettersFailFastWithTheField() {
-    assertThatThrownBy(() -> Step.builder("Bad Id", "x")).hasMessageContaining("step id must match");
+    assertThatThrownBy(() -> Step.builder("Bad Id", "x"))
+        .hasMessageContaining("step id must match");
     assertThatThrownBy(() -> Step.builder("a", " ")).hasMessageContaining("needs a title");
-    assertThatThrownBy(() -> Step.builder("a", "A").timeout(Duration.ZERO)).hasMessageContaining("timeout of step 'a'");
-    assertThatThrownBy(() -> Engine.builder().workerThreads(0)).hasMessageContaining("workerThreads must be within 1..500, got 0");
-    assertThatThrownBy(() -> Engine.builder().resourceLimit("twilio", 0)).hasMessageContaining("limit of resource 'twilio'");
-    assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, 2, Duration.ZERO, 0)).hasMessageContaining("maxAttempts must be >= 1");
+    assertThatThrownBy(() -> Step.builder("a", "A").timeout(Duration.ZERO))
+        .hasMessageContaining("timeout of step 'a'");
+    assertThatThrownBy(() -> Engine.builder().workerThreads(0))
+        .hasMessageContaining("workerThreads must be within 1..500, got 0");
+    assertThatThrownBy(() -> Engine.builder().resourceLimit("twilio", 0))
+        .hasMessageContaining("limit of resource 'twilio'");
+    assertThatThrownBy(() -> new RetryPolicy(0, Duration.ZERO, 2, Duration.ZERO, 0))
+        .hasMessageContaining("maxAttempts must be >= 1");
   }
 
   @Test
