@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ final class HttpTransport implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService threads;
+  private final AtomicInteger inFlight = new AtomicInteger();
   private volatile boolean ready;
 
   private HttpTransport(HttpServer server, ExecutorService threads) {
@@ -69,6 +71,7 @@ final class HttpTransport implements AutoCloseable {
   }
 
   private void events(HttpExchange ex, App app, SlackRequestParser parser) throws IOException {
+    inFlight.incrementAndGet();
     try (ex) {
       if (!ex.getRequestURI().getPath().equals(EVENTS)) {
         send(ex, 404, "text/plain", "not found");
@@ -115,6 +118,8 @@ final class HttpTransport implements AutoCloseable {
           response.getStatusCode(),
           response.getContentType(),
           response.getBody() == null ? "" : response.getBody());
+    } finally {
+      inFlight.decrementAndGet();
     }
   }
 
@@ -142,15 +147,27 @@ final class HttpTransport implements AutoCloseable {
     }
   }
 
-  /** Stops taking requests; those under way get up to {@code seconds} to finish. */
-  void stop(int seconds) {
+  /**
+   * Stops taking requests (503 from now on); those under way get up to {@code bound} to finish.
+   * (The JDK 17 server's own stop(delay) always waits the whole delay, so it is given 0.)
+   */
+  void stop(Duration bound) {
     ready = false;
-    server.stop(seconds);
+    long end = System.nanoTime() + bound.toNanos();
+    while (inFlight.get() > 0 && System.nanoTime() - end < 0) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    server.stop(0);
     threads.shutdown();
   }
 
   @Override
   public void close() {
-    stop(2);
+    stop(Duration.ofSeconds(2));
   }
 }

@@ -83,7 +83,7 @@ public final class SlackBot implements AutoCloseable {
   public void close() {
     try {
       if (transport instanceof HttpTransport http) {
-        http.stop((int) Math.min(DRAIN.toSeconds(), 5));
+        http.stop(DRAIN);
       } else {
         transport.close();
       }
