@@ -16,7 +16,7 @@ import java.util.Map;
 final class BotFixture implements AutoCloseable {
   static final String CHANNEL = "C0OPS";
   static final String SECRET = "fakesigningsecret0";
-  static final String APPROVERS = "U0ALICE,U0BOB,S0NOC";
+  static final String APPROVERS = "U0ALICE,U0BOB,U0REQ,S0NOC";
 
   final FakeSlack slack;
   final InMemoryService service;
