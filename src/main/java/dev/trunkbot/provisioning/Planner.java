@@ -35,7 +35,30 @@ public final class Planner {
     this.ports = ports;
   }
 
+  /**
+   * What a run of {@code spec} would do, read from both sides.
+   *
+   * @throws UnreadableException Twilio or PortSIP could not be read (their own words, and what to
+   *     fix)
+   */
   public Plan plan(TrunkSpec spec) throws PbxResolver.UnresolvableException {
+    try {
+      return read(spec);
+    } catch (dev.trunkbot.twilio.TwilioFailure e) {
+      throw new UnreadableException("Twilio could not be read: " + e.getMessage());
+    } catch (dev.trunkbot.portsip.PortSipException e) {
+      throw new UnreadableException("PortSIP could not be read: " + e.getMessage());
+    }
+  }
+
+  /** Twilio or PortSIP did not answer a read; the message says which and why. */
+  public static final class UnreadableException extends RuntimeException {
+    public UnreadableException(String message) {
+      super(message);
+    }
+  }
+
+  private Plan read(TrunkSpec spec) throws PbxResolver.UnresolvableException {
     List<PlanItem> items = new ArrayList<>();
     String ip = ports.resolver().ipv4(spec.pbx());
     Optional<TrunkSnapshot> twilio = ports.twilio().readTrunk(spec.terminationHost());

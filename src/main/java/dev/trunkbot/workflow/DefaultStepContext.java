@@ -34,6 +34,7 @@ final class DefaultStepContext implements StepContext {
   private final ProgressSink progressSink;
   private final Set<String> revealed = ConcurrentHashMap.newKeySet();
   private volatile String heldResource;
+  private boolean approved;
 
   DefaultStepContext(
       RunId runId,
@@ -56,6 +57,17 @@ final class DefaultStepContext implements StepContext {
     this.limits = limits;
     this.fanOutPool = fanOutPool;
     this.progressSink = progressSink;
+  }
+
+  /** Marks the context of a step an approver approved. */
+  DefaultStepContext approved(boolean value) {
+    this.approved = value;
+    return this;
+  }
+
+  @Override
+  public boolean approved() {
+    return approved;
   }
 
   @Override

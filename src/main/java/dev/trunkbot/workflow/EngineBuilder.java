@@ -23,6 +23,9 @@ public final class EngineBuilder {
   int workerThreads = 10;
   int defaultResourceLimit = 20;
   boolean allowSelfApproval;
+  boolean worker = true;
+  Duration shutdownTimeout = Duration.ofSeconds(10);
+  Duration consumerLease = Duration.ofSeconds(10);
   String name;
   final Map<String, Integer> resourceLimits = new HashMap<>();
   final List<WorkflowListener> listeners = new ArrayList<>();
@@ -120,6 +123,34 @@ public final class EngineBuilder {
     return this;
   }
 
+  /**
+   * A worker (the default) executes steps and delivers events to consumers; a client only reads and
+   * writes runs and schedules work for workers.
+   */
+  public EngineBuilder worker(boolean worker) {
+    this.worker = worker;
+    return this;
+  }
+
+  /**
+   * How long {@link Engine#close()} waits for running steps before releasing them to another
+   * process (default 10 s).
+   */
+  public EngineBuilder shutdownTimeout(Duration timeout) {
+    this.shutdownTimeout = positive("shutdownTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * How long a consumer's lease lasts without renewal: how soon another process takes over the
+   * deliveries of one that died (default 10 s).
+   */
+  public EngineBuilder consumerLease(Duration lease) {
+    this.consumerLease = positive("consumerLease", lease);
+    return this;
+  }
+
+  /** Receives every event stored from the engine's start on, in this process (not consumed). */
   public EngineBuilder listener(WorkflowListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
     return this;
