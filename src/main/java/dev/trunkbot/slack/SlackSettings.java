@@ -32,7 +32,7 @@ public record SlackSettings(
   public static final String API_URL = "TRUNKBOT_SLACK_API_URL";
   public static final String CHANNELS = "TRUNKBOT_SLACK_CHANNELS";
   private static final Pattern CHANNEL = Pattern.compile("[CGD][A-Z0-9]{2,20}");
-  private static final Pattern TOKEN_TAIL = Pattern.compile("[A-Za-z0-9-]+");
+  private static final Pattern TOKEN_TAIL = Pattern.compile("[\\x21-\\x7E]+");
   private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9]{8,128}");
 
   /** How Slack reaches the bot. */

@@ -150,6 +150,8 @@ final class InMemoryService implements TrunkService {
         0,
         0,
         Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 
@@ -348,7 +350,17 @@ final class InMemoryService implements TrunkService {
       out.add(
           s.id().equals(id)
               ? new StepSummary(
-                  s.id(), s.title(), state, s.attempts() + 1, 0, 0, 0, progress, error)
+                  s.id(),
+                  s.title(),
+                  state,
+                  s.attempts() + 1,
+                  0,
+                  0,
+                  0,
+                  progress,
+                  error,
+                  Optional.empty(),
+                  Optional.empty())
               : s);
     }
     return out;

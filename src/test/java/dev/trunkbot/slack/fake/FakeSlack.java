@@ -95,8 +95,8 @@ public final class FakeSlack implements AutoCloseable {
   final SocketModeServer socket;
 
   private FakeSlack() throws IOException {
-    this.botToken = "xoxb-" + "fake";
-    this.appToken = "xapp-" + "fake";
+    this.botToken = "xoxb-" + "fake_bot_token_for_tests";
+    this.appToken = "xapp-" + "fake_app_token_for_tests";
     System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     api = new FakeApi(this);
