@@ -54,6 +54,9 @@ final class StatusBoard implements AutoCloseable {
   /** Run {@code runId} changed: redraw it as soon as its message may be edited. */
   void changed(String runId) {
     Entry e = entries.get(runId, id -> new Entry());
+    if (e.notOurs) {
+      return;
+    }
     synchronized (e) {
       e.dirty = true;
       if (e.scheduled || e.running) {
@@ -100,6 +103,7 @@ final class StatusBoard implements AutoCloseable {
     try {
       RunSummary run = service.run(runId);
       RunThread.Edit edit = thread.sync(run, e.drawn, h -> e.drawn = h);
+      e.notOurs = edit == RunThread.Edit.NOT_OURS;
       if (edit == RunThread.Edit.POSTED || edit == RunThread.Edit.EDITED) {
         e.lastEdit = System.nanoTime();
         e.edited = true;
@@ -161,6 +165,10 @@ final class StatusBoard implements AutoCloseable {
   /** One run's message: when it was last edited, and whether a redraw is due or under way. */
   private static final class Entry {
     volatile boolean edited;
+
+    /** Started elsewhere (the command line) or unpostable: nothing to draw. */
+    volatile boolean notOurs;
+
     volatile long lastEdit;
     volatile long retryAt;
     volatile int drawn;
