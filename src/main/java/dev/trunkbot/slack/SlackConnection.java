@@ -6,7 +6,6 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import dev.trunkbot.service.GroupDirectory;
 import java.io.IOException;
-import java.util.function.Supplier;
 
 /**
  * The Web API client of one {@code serve}, pointed at Slack or at {@code TRUNKBOT_SLACK_API_URL},
@@ -17,24 +16,38 @@ public final class SlackConnection {
   private final SlackSettings settings;
   private final Slack slack;
   private final MethodsClient client;
-  private final String botUserId;
 
-  private SlackConnection(SlackSettings settings, Slack slack, String botUserId) {
+  private SlackConnection(SlackSettings settings, Slack slack) {
     this.settings = settings;
     this.slack = slack;
     this.client = slack.methods(settings.botToken());
-    this.botUserId = botUserId;
   }
 
-  /**
-   * @throws SlackSetupException naming the variable whose token Slack refused, or saying Slack
-   *     could not be reached
-   */
-  public static SlackConnection open(SlackSettings settings) throws SlackSetupException {
+  /** The client, not yet checked: nothing is sent to Slack until {@link #check()}. */
+  public static SlackConnection of(SlackSettings settings) {
     SlackConfig config = new SlackConfig();
     settings.apiUrl().ifPresent(config::setMethodsEndpointUrlPrefix);
     config.setPrettyResponseLoggingEnabled(false);
-    Slack slack = Slack.getInstance(config);
+    // Its call statistics resolve each token's team with an extra auth.test call (and log an error
+    // for the app-level token): trunkbot reads none of them.
+    config.setStatsEnabled(false);
+    return new SlackConnection(settings, Slack.getInstance(config));
+  }
+
+  /** {@link #of} and {@link #check()}. */
+  public static SlackConnection open(SlackSettings settings) throws SlackSetupException {
+    SlackConnection connection = of(settings);
+    connection.check();
+    return connection;
+  }
+
+  /**
+   * Asks Slack whether the tokens are good.
+   *
+   * @throws SlackSetupException naming the variable whose token Slack refused, or saying Slack
+   *     could not be reached
+   */
+  public void check() throws SlackSetupException {
     String where = settings.apiUrl().orElse("Slack");
     var auth =
         check(
@@ -56,7 +69,6 @@ public final class SlackConnection {
         throw refused(SlackSettings.APP_TOKEN, "apps.connections.open", open.getError());
       }
     }
-    return new SlackConnection(settings, slack, auth.getUserId());
   }
 
   private static <T> T check(Call<T> call, String variable, String method, String where)
@@ -110,13 +122,5 @@ public final class SlackConnection {
 
   MethodsClient client() {
     return client;
-  }
-
-  String botUserId() {
-    return botUserId;
-  }
-
-  Supplier<String> describe() {
-    return () -> settings.mode() == SlackSettings.Mode.SOCKET ? "Socket Mode" : "HTTP mode";
   }
 }
