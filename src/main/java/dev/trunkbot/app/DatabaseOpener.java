@@ -2,6 +2,7 @@ package dev.trunkbot.app;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.trunkbot.workflow.Databases;
+import dev.trunkbot.workflow.Engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,30 @@ final class DatabaseOpener {
       throw new IllegalArgumentException(Databases.DB_URL + ": " + e.getMessage());
     } catch (RuntimeException e) {
       throw new IllegalStateException(explain(url, settings.home(), e));
+    }
+  }
+
+  /**
+   * Starts the engine (migrating the database first). On the embedded database a process that
+   * served it to the others may be exiting right now: then this one becomes the server on a retry.
+   */
+  static void start(Engine engine, Settings settings) {
+    int attempts = settings.dbUrl().isEmpty() ? 5 : 1;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        engine.start();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt >= attempts) {
+          throw new IllegalStateException(explain(settings.dbUrl().orElse(""), settings.home(), e));
+        }
+        try {
+          Thread.sleep(500L * attempt);
+        } catch (InterruptedException stop) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while opening the database");
+        }
+      }
     }
   }
 

@@ -103,12 +103,7 @@ public final class Runtime {
               .allowSelfApproval(settings.allowSelfApproval())
               .register(GuideWorkflow.definition(ports))
               .build();
-      try {
-        engine.start();
-      } catch (RuntimeException e) {
-        throw new IllegalStateException(
-            DatabaseOpener.explain(settings.dbUrl().orElse(""), settings.home(), e));
-      }
+      DatabaseOpener.start(engine, settings);
       AutoCloseable rest = () -> closeAll(opened);
       TrunkService service =
           new DefaultTrunkService(

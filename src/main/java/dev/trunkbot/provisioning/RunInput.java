@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.trunkbot.specfile.SpecFile;
 import dev.trunkbot.trunk.SipCredentials;
 import dev.trunkbot.trunk.TrunkDraft;
 import dev.trunkbot.trunk.TrunkScope;
@@ -80,6 +79,36 @@ public final class RunInput {
     }
   }
 
+  /** A run stored before input was versioned: the spec file's JSON shape of that time. */
+  private static TrunkSpec legacy(JsonNode spec) {
+    List<TrunkDraft.Origination> origination = new java.util.ArrayList<>();
+    spec.path("origination")
+        .forEach(
+            o ->
+                origination.add(
+                    new TrunkDraft.Origination(
+                        o.path("region").asText(),
+                        o.path("priority").asText(),
+                        o.path("weight").asText())));
+    Map<String, String> tenants = new TreeMap<>();
+    spec.path("tenants")
+        .fields()
+        .forEachRemaining(e -> tenants.put(e.getKey(), e.getValue().asText()));
+    return TrunkSpec.from(
+        new TrunkDraft(
+            spec.path("name").asText(),
+            spec.path("termination").asText(),
+            spec.path("pbx").asText(),
+            origination,
+            spec.path("dids").asText(),
+            spec.path("level").asText(),
+            tenants,
+            spec.path("tenant").asText(),
+            spec.path("maxConcurrentCalls").asText(),
+            spec.path("credentials").path("username").asText(),
+            ""));
+  }
+
   /** The secret inputs of a run: the credential's password. */
   public static Map<String, String> secrets(SipCredentials credentials) {
     return Map.of(PASSWORD, credentials.password());
@@ -88,7 +117,7 @@ public final class RunInput {
   /** The spec a run was started with. */
   public static TrunkSpec spec(JsonNode input) {
     if (!input.has("version") && input.has("spec")) {
-      return SpecFile.parse(input.get("spec").toString(), SpecFile.Format.JSON);
+      return legacy(input.get("spec"));
     }
     int version = input.path("version").asInt();
     if (version != VERSION) {

@@ -191,9 +191,12 @@ public final class DefaultTrunkService implements TrunkService {
       return new DecisionOutcome.AlreadyDecided(
           a.decision(), Actor.parse(a.decidedBy().get()), a.decidedAt().orElse(view.updatedAt()));
     }
-    if (view.state() != dev.trunkbot.workflow.RunState.WAITING_APPROVAL) {
+    boolean active =
+        view.state() == dev.trunkbot.workflow.RunState.WAITING_APPROVAL
+            || view.state() == dev.trunkbot.workflow.RunState.RUNNING;
+    if (asked.isEmpty() || !active) {
       return new DecisionOutcome.NotWaiting(
-          "run " + view.id() + " is " + view.state() + ", not waiting for approval");
+          "run " + view.id() + " is " + view.state() + " and not waiting for approval");
     }
     if (policy.mayDecide(actor, Actor.parse(view.requester()), approve)
         instanceof ApprovalPolicy.Verdict.Refused r) {

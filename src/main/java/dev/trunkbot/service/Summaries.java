@@ -36,7 +36,7 @@ final class Summaries {
         view.finishedAt(),
         view.steps().stream().map(Summaries::step).toList(),
         approval(view),
-        next(state),
+        next(state, approval(view).filter(a -> a.state() == ApprovalSummary.State.PENDING)),
         view.error(),
         resources(view, spec),
         view.notes(),
@@ -87,7 +87,14 @@ final class Summaries {
                                 policy.whoMayDecide())));
   }
 
-  private static Set<RunSummary.NextAction> next(RunStatus state) {
+  private static Set<RunSummary.NextAction> next(
+      RunStatus state, Optional<ApprovalSummary> pending) {
+    if (state == RunStatus.RUNNING && pending.isPresent()) {
+      return EnumSet.of(
+          RunSummary.NextAction.APPROVE,
+          RunSummary.NextAction.REJECT,
+          RunSummary.NextAction.CANCEL);
+    }
     return switch (state) {
       case WAITING_APPROVAL ->
           EnumSet.of(

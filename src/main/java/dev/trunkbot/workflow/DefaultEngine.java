@@ -48,6 +48,7 @@ final class DefaultEngine implements Engine {
   private final SecretBox box;
   private final LiveFeed feed;
   private final Consumers consumers;
+  private final Optional<ClusterPermits> permits;
   private final ExecutorService stepPool = Executors.newCachedThreadPool(daemon("wf-step"));
   private final ExecutorService fanOutPool = Executors.newCachedThreadPool(daemon("wf-fanout"));
   private final ScheduledExecutorService housekeeping =
@@ -77,7 +78,11 @@ final class DefaultEngine implements Engine {
             b.pollInterval.toMillis(),
             b.consumerLease.toMillis(),
             daemon("wf-consumer"));
-    ResourceLimits limits = new ResourceLimits(b.resourceLimits, b.defaultResourceLimit);
+    this.permits =
+        b.clusterLimits
+            ? Optional.of(new ClusterPermits(jdbc, clock, name, b.permitLease.toMillis()))
+            : Optional.<ClusterPermits>empty();
+    ResourceLimits limits = new ResourceLimits(b.resourceLimits, b.defaultResourceLimit, permits);
     DefaultStepContext.ProgressSink progress =
         (run, step, done, total, note) -> {
           store.progress(run, step, done, total, note, clock.millis());
@@ -203,6 +208,11 @@ final class DefaultEngine implements Engine {
     long every = config.reconcileInterval.toMillis();
     housekeeping.scheduleWithFixedDelay(this::reconcile, 0, every, TimeUnit.MILLISECONDS);
     housekeeping.scheduleWithFixedDelay(this::prune, 1, 600, TimeUnit.SECONDS);
+    permits.ifPresent(
+        p -> {
+          long renew = Math.max(100, config.permitLease.toMillis() / 3);
+          housekeeping.scheduleWithFixedDelay(p::renew, renew, renew, TimeUnit.MILLISECONDS);
+        });
     LOG.info(
         "workflow engine {} started: workflows {}, poll {}, heartbeat {} x {}",
         name,
@@ -286,6 +296,7 @@ final class DefaultEngine implements Engine {
     feed.close();
     stepPool.shutdownNow();
     fanOutPool.shutdownNow();
+    permits.ifPresent(ClusterPermits::releaseAll);
   }
 
   private SchedulerClient requireStarted() {

@@ -26,6 +26,8 @@ public final class EngineBuilder {
   boolean worker = true;
   Duration shutdownTimeout = Duration.ofSeconds(10);
   Duration consumerLease = Duration.ofSeconds(10);
+  boolean clusterLimits = true;
+  Duration permitLease = Duration.ofSeconds(10);
   String name;
   final Map<String, Integer> resourceLimits = new HashMap<>();
   final List<WorkflowListener> listeners = new ArrayList<>();
@@ -100,7 +102,7 @@ public final class EngineBuilder {
   }
 
   /**
-   * At most {@code permits} calls to {@code resource} in flight in this process, across all runs.
+   * At most {@code permits} calls to {@code resource} in flight, across all runs and every process
    */
   public EngineBuilder resourceLimit(String resource, int permits) {
     if (resource == null || resource.isBlank()) {
@@ -147,6 +149,17 @@ public final class EngineBuilder {
    */
   public EngineBuilder consumerLease(Duration lease) {
     this.consumerLease = positive("consumerLease", lease);
+    return this;
+  }
+
+  /**
+   * Whether resource limits hold across every process on the database (the default), or per process
+   * only. Permits of a process that died return when {@code lease} runs out (default 10 s); a live
+   * process renews them.
+   */
+  public EngineBuilder clusterLimits(boolean across, Duration lease) {
+    this.clusterLimits = across;
+    this.permitLease = positive("permit lease", lease);
     return this;
   }
 

@@ -21,7 +21,7 @@ final class RunQueries {
   }
 
   Optional<RunView> run(RunId id) {
-    return jdbc.inTx(
+    return jdbc.inSnapshot(
         c -> {
           var runs =
               Jdbc.query(
@@ -44,7 +44,7 @@ final class RunQueries {
       f.states().forEach(s -> params.add(s.name()));
     }
     sql.append(" ORDER BY created_at DESC, id FETCH FIRST ").append(f.limit()).append(" ROWS ONLY");
-    return jdbc.inTx(
+    return jdbc.inSnapshot(
         c -> {
           List<RunView> out = new ArrayList<>();
           for (String id : Jdbc.query(c, sql.toString(), rs -> rs.getString(1), params.toArray())) {

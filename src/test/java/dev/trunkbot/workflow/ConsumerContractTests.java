@@ -139,4 +139,61 @@ abstract class ConsumerContractTests extends EngineContract {
         .containsEntry("slack.channel", "C123")
         .containsEntry("slack.ts", "2.2");
   }
+
+  @Test
+  void aResourceLimitHoldsAcrossThreeEnginesOnOneDatabase() throws Exception {
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger maxInFlight = new AtomicInteger();
+    List<Integer> items = java.util.stream.IntStream.range(0, 30).boxed().toList();
+    var def =
+        WorkflowDefinition.builder("calls", 1)
+            .step(
+                Step.builder("call", "Call")
+                    .execute(
+                        ctx -> {
+                          ctx.forEachConcurrently(
+                              "twilio",
+                              items,
+                              n -> {
+                                maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                                Thread.sleep(5);
+                                inFlight.decrementAndGet();
+                                return n;
+                              });
+                          return StepResult.done();
+                        })
+                    .build())
+            .build();
+    List<Engine> engines = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      engines.add(engine(def, b -> b.resourceLimit("twilio", 4)));
+    }
+    List<RunId> runs = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      runs.add(start(engines.get(i % 3), "calls"));
+    }
+    for (RunId run : runs) {
+      assertSucceeded(settled(engines.get(0), run));
+    }
+    assertThat(maxInFlight.get())
+        .as("at most the limit at once, all engines together")
+        .isBetween(1, 4);
+  }
+
+  @Test
+  void permitsOfAProcessThatStoppedRenewingReturnWhenTheirLeaseRunsOut() throws Exception {
+    Jdbc jdbc = new Jdbc(dataSource);
+    Databases.migrate(dataSource);
+    ClusterPermits dead = new ClusterPermits(jdbc, java.time.Clock.systemUTC(), "dead", 400);
+    ClusterPermits alive = new ClusterPermits(jdbc, java.time.Clock.systemUTC(), "alive", 10_000);
+    dead.prepare("pbx", 2);
+    long before = System.currentTimeMillis();
+    dead.acquire("pbx", 2);
+    dead.acquire("pbx", 2);
+    alive.acquire("pbx", 2);
+    assertThat(System.currentTimeMillis() - before)
+        .as("a permit came free only when the dead process's lease ran out")
+        .isGreaterThanOrEqualTo(400);
+    alive.release("pbx");
+  }
 }
