@@ -1,9 +1,6 @@
 package dev.trunkbot.slack;
 
 import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.bolt.handler.builtin.BlockActionHandler;
-import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.response.Response;
 import dev.trunkbot.service.DecisionOutcome;
 
 /**
@@ -11,21 +8,14 @@ import dev.trunkbot.service.DecisionOutcome;
  * may instead, and of two approvers at once the second is told who decided. The request itself is
  * redrawn by the status board from the run, so it shows the decision wherever it was made.
  */
-final class ApproveAction implements BlockActionHandler {
-  private final Bot bot;
-
+final class ApproveAction extends ButtonAction {
   ApproveAction(Bot bot) {
-    this.bot = bot;
+    super(bot, "approve");
   }
 
   @Override
-  public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Click click = Click.of(req.getPayload());
-    bot.work()
-        .submit(
-            "approve",
-            () -> click.tell(bot, say(bot.service().approve(click.value(), click.actor(), ""))));
-    return ctx.ack();
+  void act(Click click, ActionContext ctx) {
+    click.tell(bot, say(bot.service().approve(click.value(), click.actor(), "")));
   }
 
   static String say(DecisionOutcome outcome) {

@@ -1,9 +1,6 @@
 package dev.trunkbot.slack;
 
 import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.bolt.handler.builtin.BlockActionHandler;
-import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.InputBlock;
 import com.slack.api.model.block.element.PlainTextInputElement;
 import com.slack.api.model.view.View;
@@ -18,35 +15,26 @@ import java.util.List;
  * Reject in an approval request: asks the reason in a modal (those who may not decide are told
  * privately who may, and no modal opens).
  */
-final class RejectAction implements BlockActionHandler {
+final class RejectAction extends ButtonAction {
   static final String REASON = "reason";
-  private final Bot bot;
 
   RejectAction(Bot bot) {
-    this.bot = bot;
+    super(bot, "reject");
   }
 
   @Override
-  public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Click click = Click.of(req.getPayload());
-    bot.work()
-        .submit(
-            "reject",
-            () -> {
-              RunSummary run = bot.service().run(click.value());
-              if (bot.service().policy().mayDecide(click.actor(), run.requester(), false)
-                  instanceof ApprovalPolicy.Verdict.Refused r) {
-                click.tell(bot, ":no_entry: " + Mrkdwn.escape(r.reason()));
-                return;
-              }
-              View view = view(new Metadata(click.channel(), click.responseUrl(), run.id()), run);
-              var opened = ctx.client().viewsOpen(v -> v.triggerId(click.triggerId()).view(view));
-              if (!opened.isOk()) {
-                click.tell(
-                    bot, "Slack did not open the form (" + opened.getError() + "); try again.");
-              }
-            });
-    return ctx.ack();
+  void act(Click click, ActionContext ctx) throws Exception {
+    RunSummary run = bot.service().run(click.value());
+    if (bot.service().policy().mayDecide(click.actor(), run.requester(), false)
+        instanceof ApprovalPolicy.Verdict.Refused r) {
+      click.tell(bot, ":no_entry: " + Mrkdwn.escape(r.reason()));
+      return;
+    }
+    View view = view(new Metadata(click.channel(), click.responseUrl(), run.id()), run);
+    var opened = ctx.client().viewsOpen(v -> v.triggerId(click.triggerId()).view(view));
+    if (!opened.isOk()) {
+      click.tell(bot, "Slack did not open the form (" + opened.getError() + "); try again.");
+    }
   }
 
   static View view(Metadata metadata, RunSummary run) {

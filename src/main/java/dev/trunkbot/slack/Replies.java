@@ -31,6 +31,7 @@ final class Replies {
           ":x: *The run failed*"
               + run.error().map(e -> "\n" + Mrkdwn.quote(Mrkdwn.cut(e, 1_200))).orElse(""));
     }
+    lines.set(0, sandbox(run) + lines.get(0));
     List<LayoutBlock> blocks = new ArrayList<>(Kit.sections("failed-", lines, 10));
     blocks.add(
         Kit.section(
@@ -53,7 +54,7 @@ final class Replies {
             .map(e -> "• " + Mrkdwn.escape(e.getKey()) + ": " + Mrkdwn.code(e.getValue()))
             .collect(Collectors.joining("\n"));
     String text =
-        (run.sandbox() ? ":test_tube: SANDBOX · " : "")
+        sandbox(run)
             + ":tada: *Trunk "
             + Mrkdwn.escape(run.trunk())
             + " is ready*\nTermination URI: "
@@ -78,7 +79,8 @@ final class Replies {
             .map(s -> "• " + Mrkdwn.escape(s.title()))
             .toList();
     String text =
-        ":leftwards_arrow_with_hook: *Rolled back.* "
+        sandbox(run)
+            + ":leftwards_arrow_with_hook: *Rolled back.* "
             + (undone.isEmpty()
                 ? "Nothing this run made needed undoing."
                 : "Undone, in reverse order:\n" + String.join("\n", undone))
@@ -94,9 +96,14 @@ final class Replies {
         List.of(
             Kit.section(
                 "cancelled",
-                ":no_entry_sign: *Cancelled.* What the run made stays; an approver can undo it with"
+                sandbox(run)
+                    + ":no_entry_sign: *Cancelled.* What the run made stays; an approver can undo it with"
                     + " `/trunk rollback "
                     + run.id()
                     + "`.")));
+  }
+
+  static String sandbox(RunSummary run) {
+    return run.sandbox() ? ":test_tube: SANDBOX · " : "";
   }
 }

@@ -1,27 +1,17 @@
 package dev.trunkbot.slack;
 
 import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.bolt.handler.builtin.BlockActionHandler;
-import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.response.Response;
 import dev.trunkbot.service.ActionResult;
 
 /** Retry in a failure reply: resumes the run (its failed steps run again). */
-final class RetryAction implements BlockActionHandler {
-  private final Bot bot;
-
+final class RetryAction extends ButtonAction {
   RetryAction(Bot bot) {
-    this.bot = bot;
+    super(bot, "retry");
   }
 
   @Override
-  public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Click click = Click.of(req.getPayload());
-    bot.work()
-        .submit(
-            "retry",
-            () -> click.tell(bot, say(bot.service().resume(click.value(), click.actor()))));
-    return ctx.ack();
+  void act(Click click, ActionContext ctx) {
+    click.tell(bot, say(bot.service().resume(click.value(), click.actor())));
   }
 
   static String say(ActionResult result) {

@@ -1,27 +1,17 @@
 package dev.trunkbot.slack;
 
 import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.bolt.handler.builtin.BlockActionHandler;
-import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.response.Response;
 import dev.trunkbot.service.ActionResult;
 
 /** Roll back, confirmed in Slack's dialog: the service checks who may and undoes the run. */
-final class RollbackAction implements BlockActionHandler {
-  private final Bot bot;
-
+final class RollbackAction extends ButtonAction {
   RollbackAction(Bot bot) {
-    this.bot = bot;
+    super(bot, "rollback");
   }
 
   @Override
-  public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Click click = Click.of(req.getPayload());
-    bot.work()
-        .submit(
-            "rollback",
-            () -> click.tell(bot, say(bot.service().rollback(click.value(), click.actor()))));
-    return ctx.ack();
+  void act(Click click, ActionContext ctx) {
+    click.tell(bot, say(bot.service().rollback(click.value(), click.actor())));
   }
 
   static String say(ActionResult result) {

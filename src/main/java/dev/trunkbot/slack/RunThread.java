@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  */
 final class RunThread {
   static final String TS = "slack.ts";
+
+  /** When the status message was last edited (epoch ms), so that pacing holds across restarts. */
+  static final String EDITED = "slack.edited";
+
   static final String APPROVAL_TS = "slack.approval.ts";
   static final String APPROVAL_STATE = "slack.approval.state";
   static final String FAILURE = "slack.failure";
@@ -63,6 +67,9 @@ final class RunThread {
       } else if (status.hashCode() != lastDrawn) {
         poster.update(channel, ts, status);
         edit = Edit.EDITED;
+      }
+      if (edit != Edit.UNCHANGED) {
+        note(run, notes, EDITED, Long.toString(System.currentTimeMillis()));
       }
       drawn.accept(status.hashCode());
     } catch (Poster.Refused r) {

@@ -1,37 +1,25 @@
 package dev.trunkbot.slack;
 
 import com.slack.api.bolt.context.builtin.ActionContext;
-import com.slack.api.bolt.handler.builtin.BlockActionHandler;
-import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Share in channel, under a private answer: the same answer, read again, for everyone. */
-final class ShareAction implements BlockActionHandler {
-  private final Bot bot;
-
+final class ShareAction extends ButtonAction {
   ShareAction(Bot bot) {
-    this.bot = bot;
+    super(bot, "share");
   }
 
   @Override
-  public Response apply(BlockActionRequest req, ActionContext ctx) {
-    Click click = Click.of(req.getPayload());
-    bot.work()
-        .submit(
-            "share",
-            () -> {
-              Message answer =
-                  click.value().startsWith("status ")
-                      ? StatusCommand.answer(
-                          bot.service(), click.value().substring("status ".length()), false)
-                      : ListCommand.answer(bot.service(), false);
-              List<LayoutBlock> blocks = new ArrayList<>(answer.blocks());
-              blocks.add(Kit.context("shared-by", "Shared by " + Mrkdwn.who(click.actor())));
-              bot.say().shared(click.responseUrl(), new Message(answer.text(), blocks));
-            });
-    return ctx.ack();
+  void act(Click click, ActionContext ctx) throws java.io.IOException {
+    Message answer =
+        click.value().startsWith("status ")
+            ? StatusCommand.answer(
+                bot.service(), click.value().substring("status ".length()), false)
+            : ListCommand.answer(bot.service(), false);
+    List<LayoutBlock> blocks = new ArrayList<>(answer.blocks());
+    blocks.add(Kit.context("shared-by", "Shared by " + Mrkdwn.who(click.actor())));
+    bot.say().shared(click.responseUrl(), new Message(answer.text(), blocks));
   }
 }

@@ -102,6 +102,10 @@ final class StatusBoard implements AutoCloseable {
     }
     try {
       RunSummary run = service.run(runId);
+      if (!e.edited && editedMomentsAgo(run, e)) {
+        e.dirty = true;
+        return;
+      }
       RunThread.Edit edit = thread.sync(run, e.drawn, h -> e.drawn = h);
       e.notOurs = edit == RunThread.Edit.NOT_OURS;
       if (edit == RunThread.Edit.POSTED || edit == RunThread.Edit.EDITED) {
@@ -133,6 +137,24 @@ final class StatusBoard implements AutoCloseable {
         schedule(runId, e);
       }
     }
+  }
+
+  /**
+   * True when another process (before a restart, or another replica) edited the message less than
+   * the interval ago: then this one waits out the rest.
+   */
+  private boolean editedMomentsAgo(RunSummary run, Entry e) {
+    String at = run.notes().get(RunThread.EDITED);
+    long ago;
+    try {
+      ago = at == null ? Long.MAX_VALUE : System.currentTimeMillis() - Long.parseLong(at);
+    } catch (NumberFormatException bad) {
+      return false;
+    }
+    e.lastEdit =
+        System.nanoTime() - Duration.ofMillis(Math.max(0, Math.min(ago, 60_000))).toNanos();
+    e.edited = true;
+    return ago >= 0 && ago < minIntervalNanos / 1_000_000;
   }
 
   /**
