@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class StatusBoard implements AutoCloseable {
   static final String CONSUMER = "slack-status";
   private static final Logger LOG = LoggerFactory.getLogger(StatusBoard.class);
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
   private final TrunkService service;
   private final RunThread thread;
@@ -121,7 +121,7 @@ final class StatusBoard implements AutoCloseable {
       e.failures++;
       long backoff =
           Math.min(
-              MAX_BACKOFF.toNanos(), Duration.ofSeconds(1).toNanos() << Math.min(e.failures, 6));
+              MAX_BACKOFF.toNanos(), Duration.ofMillis(250).toNanos() << Math.min(e.failures, 6));
       e.retryAt = System.nanoTime() + backoff;
       e.dirty = true;
       LOG.warn(

@@ -45,6 +45,27 @@ class SlackEndToEndTest {
     return typed;
   }
 
+  private static String diagnose(Serving serving, FakeSlack slack, LogCapture logs) {
+    StringBuilder s = new StringBuilder("runs:\n");
+    serving
+        .service()
+        .list(5)
+        .forEach(
+            r ->
+                s.append(r.state())
+                    .append(' ')
+                    .append(r.steps())
+                    .append(' ')
+                    .append(r.notes())
+                    .append('\n'));
+    s.append("slack calls: ")
+        .append(slack.calls().stream().map(FakeSlack.Call::method).toList())
+        .append('\n');
+    String log = logs.text();
+    s.append("log tail:\n").append(log.substring(Math.max(0, log.length() - 6_000)));
+    return s.toString();
+  }
+
   @Test
   void createFixApproveAcrossARestartAndTheRunCompletes() throws Exception {
     try (LogCapture logs = new LogCapture();
@@ -75,9 +96,14 @@ class SlackEndToEndTest {
         assertThat(slack.calls("chat.postMessage")).isEmpty();
 
         assertThat(requester.submit(view, form()).body()).isEmpty();
-        await()
-            .atMost(Duration.ofSeconds(20))
-            .until(() -> !slack.messages(p -> p.threadTs != null).isEmpty());
+        Serving first = serving;
+        try {
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .until(() -> !slack.messages(p -> p.threadTs != null).isEmpty());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+          throw new AssertionError(diagnose(first, slack, logs), e);
+        }
         FakeSlack.Posted status = slack.messages(p -> p.threadTs == null).get(0);
         FakeSlack.Posted request = slack.messages(p -> p.threadTs != null).get(0);
         assertThat(request.text()).contains("7 DIDs", "portsip-pbx.pstn.twilio.com");
