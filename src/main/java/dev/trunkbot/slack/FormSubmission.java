@@ -40,9 +40,14 @@ final class FormSubmission implements ViewSubmissionHandler {
     Actor actor =
         Actor.slack(user.getId(), user.getUsername() != null ? user.getUsername() : user.getName());
     Click who = new Click(actor, "", md.channel(), md.responseUrl(), "");
-    bot.work()
-        .submit(plan ? "plan" : "create", () -> (plan ? plan(spec, who) : create(spec, who)).run());
-    return ctx.ack();
+    boolean queued =
+        plan
+            ? bot.work().slow("plan", () -> plan(spec, who).run())
+            : bot.work().submit("create", () -> create(spec, who).run());
+    return queued
+        ? ctx.ack()
+        : ctx.ackWithErrors(
+            Map.of(TrunkForm.NAME, "trunkbot is too busy right now: submit again in a minute."));
   }
 
   private Runnable plan(TrunkSpec spec, Click who) {

@@ -12,6 +12,11 @@ final class ShareAction extends ButtonAction {
   }
 
   @Override
+  boolean readsTwilioOrPortsip() {
+    return true;
+  }
+
+  @Override
   void act(Click click, ActionContext ctx) throws java.io.IOException {
     Message answer =
         click.value().startsWith("status ")

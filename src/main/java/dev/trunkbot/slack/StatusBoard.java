@@ -23,6 +23,8 @@ final class StatusBoard implements AutoCloseable {
   static final String CONSUMER = "slack-status";
   private static final Logger LOG = LoggerFactory.getLogger(StatusBoard.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+  private static final Duration ADOPT_AFTER = Duration.ofSeconds(5);
+  private static final Duration SETTLED = Duration.ofSeconds(30);
 
   private final TrunkService service;
   private final RunThread thread;
@@ -49,6 +51,25 @@ final class StatusBoard implements AutoCloseable {
 
   void start() {
     subscription = service.consume(CONSUMER, event -> changed(event.runId()));
+    timer.schedule(this::adoptUnposted, ADOPT_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Runs started from Slack whose status message nobody posted a while after this process started:
+   * their first events came before the event feed had a cursor for this consumer (the first start
+   * on a new database), so no event will ever announce them. Draw them now.
+   */
+  private void adoptUnposted() {
+    try {
+      for (RunSummary run : service.list(50)) {
+        if (run.notes().containsKey(FormSubmission.CHANNEL_NOTE)
+            && !run.notes().containsKey(RunThread.TS)) {
+          changed(run.id());
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not look for status messages to post: {}", Failures.describe(e));
+    }
   }
 
   /** Run {@code runId} changed: redraw it as soon as its message may be edited. */
@@ -107,7 +128,11 @@ final class StatusBoard implements AutoCloseable {
         return;
       }
       RunThread.Edit edit = thread.sync(run, e.drawn, h -> e.drawn = h);
-      e.notOurs = edit == RunThread.Edit.NOT_OURS;
+      // The service notes a run's channel just after starting it: a run seen without one in its
+      // first moments may still turn out to be ours.
+      e.notOurs =
+          edit == RunThread.Edit.NOT_OURS
+              && run.createdAt().isBefore(java.time.Instant.now().minus(SETTLED));
       if (edit == RunThread.Edit.POSTED || edit == RunThread.Edit.EDITED) {
         e.lastEdit = System.nanoTime();
         e.edited = true;

@@ -23,7 +23,7 @@ final class StatusCommand implements Subcommand {
     }
     boolean queued =
         bot.work()
-            .submit(
+            .slow(
                 "/trunk status",
                 () ->
                     bot.say()

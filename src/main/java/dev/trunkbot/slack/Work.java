@@ -10,33 +10,51 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The slow half of every handler: Bolt acknowledges first, then the work runs here (Bolt for Java
- * has no lazy listeners). A task that throws is logged by its name, never shown to a user; closing
- * takes no new work and lets the work under way finish, within a bound.
+ * The second half of every handler: Bolt acknowledges first, then the work runs here (Bolt for Java
+ * has no lazy listeners). Work that reads Twilio or PortSIP (a plan, a trunk's drift) has a pool of
+ * its own, so that it never holds up what must happen within seconds (a form opened with a trigger
+ * that expires after 3 s, an answer to a click). A task that throws is logged by its name, never
+ * shown to a user; closing takes no new work and lets the work under way finish, within a bound.
  */
 final class Work implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Work.class);
-  private final ThreadPoolExecutor pool;
+  private final ThreadPoolExecutor quick;
+  private final ThreadPoolExecutor slow;
 
   Work(int threads) {
+    quick = pool("trunkbot-slack-work-", threads, 1_000);
+    slow = pool("trunkbot-slack-slow-", threads, 100);
+  }
+
+  private static ThreadPoolExecutor pool(String name, int threads, int queue) {
     AtomicInteger n = new AtomicInteger();
-    pool =
+    ThreadPoolExecutor pool =
         new ThreadPoolExecutor(
             threads,
             threads,
             30,
             TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(1_000),
+            new ArrayBlockingQueue<>(queue),
             r -> {
-              Thread t = new Thread(r, "trunkbot-slack-work-" + n.incrementAndGet());
+              Thread t = new Thread(r, name + n.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
     pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /** Runs {@code task} soon; false when closing or too busy (the caller tells the user). */
   boolean submit(String what, Task task) {
+    return run(quick, what, task);
+  }
+
+  /** Runs {@code task}, which reads Twilio or PortSIP, in the pool of slow work. */
+  boolean slow(String what, Task task) {
+    return run(slow, what, task);
+  }
+
+  private static boolean run(ThreadPoolExecutor pool, String what, Task task) {
     try {
       pool.execute(
           () -> {
@@ -56,15 +74,20 @@ final class Work implements AutoCloseable {
 
   /** Takes no more work, then waits up to {@code bound} for the work under way. */
   void close(Duration bound) {
-    pool.shutdown();
+    quick.shutdown();
+    slow.shutdown();
+    long end = System.nanoTime() + bound.toNanos();
     try {
-      if (!pool.awaitTermination(bound.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn(
-            "{} Slack tasks still running after {}; stopping them", pool.getActiveCount(), bound);
-        pool.shutdownNow();
+      for (ThreadPoolExecutor pool : new ThreadPoolExecutor[] {quick, slow}) {
+        if (!pool.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          LOG.warn(
+              "{} Slack tasks still running after {}; stopping them", pool.getActiveCount(), bound);
+          pool.shutdownNow();
+        }
       }
     } catch (InterruptedException e) {
-      pool.shutdownNow();
+      quick.shutdownNow();
+      slow.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }

@@ -61,8 +61,12 @@ class SlackEndToEndTest {
     s.append("slack calls: ")
         .append(slack.calls().stream().map(FakeSlack.Call::method).toList())
         .append('\n');
-    String log = logs.text();
-    s.append("log tail:\n").append(log.substring(Math.max(0, log.length() - 6_000)));
+    s.append("log lines about consumers and Slack:\n");
+    logs.text()
+        .lines()
+        .filter(l -> l.contains("consumer") || l.contains("Slack") || l.contains("status"))
+        .limit(40)
+        .forEach(l -> s.append(l).append('\n'));
     return s.toString();
   }
 

@@ -56,6 +56,10 @@ final class InMemoryService implements TrunkService {
   final Map<String, RunSummary> runs = new ConcurrentHashMap<>();
   final List<RunListener> consumers = new CopyOnWriteArrayList<>();
   final List<String> calls = new CopyOnWriteArrayList<>();
+
+  /** The run ids read through {@link #run}, in order. */
+  final List<String> reads = new CopyOnWriteArrayList<>();
+
   private final Map<String, TrunkSpec> specs = new ConcurrentHashMap<>();
   private final AtomicLong seq = new AtomicLong();
   private final ApprovalPolicy policy;
@@ -175,6 +179,7 @@ final class InMemoryService implements TrunkService {
 
   @Override
   public RunSummary run(String runId) {
+    reads.add(runId);
     RunSummary r = runs.get(runId);
     if (r == null) {
       throw new NoSuchRunException(runId);

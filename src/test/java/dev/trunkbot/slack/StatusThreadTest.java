@@ -180,6 +180,37 @@ class StatusThreadTest {
   }
 
   @Test
+  void aRunWhoseChannelIsNotedJustAfterItsFirstEventsStillGetsItsMessage() throws Exception {
+    String other = "run-late";
+    RunSummary base = f.service.run(run);
+    f.service.runs.put(
+        other,
+        new RunSummary(
+            other,
+            "Late",
+            "late.pstn.twilio.com",
+            RunStatus.RUNNING,
+            base.requester(),
+            java.time.Instant.now(),
+            java.time.Instant.now(),
+            Optional.empty(),
+            base.steps(),
+            Optional.empty(),
+            base.next(),
+            Optional.empty(),
+            base.resources(),
+            Map.of(),
+            true));
+    f.service.emit(other);
+    await().atMost(Duration.ofSeconds(5)).until(() -> f.service.reads.contains(other));
+    f.service.note(other, "slack.channel", BotFixture.CHANNEL);
+    f.service.emit(other);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> f.slack.messages(p -> p.threadTs == null).size() == 2);
+  }
+
+  @Test
   void aChannelTheBotCannotPostInIsExplainedToTheRequester() throws Exception {
     f.slack.notInChannel("C0SECRET");
     f.requester.command("C0SECRET", "create");
