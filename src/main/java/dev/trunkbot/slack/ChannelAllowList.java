@@ -22,6 +22,7 @@ final class ChannelAllowList implements Middleware {
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // Bolt's Middleware interface takes a raw Request
   public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
     if (channels.isEmpty() || req.getRequestType() != RequestType.Command) {
       return chain.next(req);

@@ -10,6 +10,8 @@ import java.util.function.BiConsumer;
 final class SlackApp {
   private SlackApp() {}
 
+  @SuppressWarnings(
+      "deprecation") // verificationToken: set to null so the environment's is never used
   static App build(SlackConnection conn, Bot bot, BiConsumer<String, Duration> acks) {
     SlackSettings settings = conn.settings();
     AppConfig config =

@@ -7,6 +7,7 @@ import dev.trunkbot.service.Subscription;
 import dev.trunkbot.service.TrunkService;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ final class StatusBoard implements AutoCloseable {
       Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(30)).build();
   private volatile long pausedUntil = System.nanoTime();
   private volatile Subscription subscription;
+  private volatile ScheduledFuture<?> adoption;
 
   StatusBoard(TrunkService service, Poster poster, Duration minInterval) {
     this.service = service;
@@ -51,7 +53,7 @@ final class StatusBoard implements AutoCloseable {
 
   void start() {
     subscription = service.consume(CONSUMER, event -> changed(event.runId()));
-    timer.schedule(this::adoptUnposted, ADOPT_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+    adoption = timer.schedule(this::adoptUnposted, ADOPT_AFTER.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -190,6 +192,10 @@ final class StatusBoard implements AutoCloseable {
     Subscription s = subscription;
     if (s != null) {
       s.close();
+    }
+    ScheduledFuture<?> a = adoption;
+    if (a != null) {
+      a.cancel(false);
     }
     timer.shutdown();
     try {

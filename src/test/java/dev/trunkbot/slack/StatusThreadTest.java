@@ -165,12 +165,14 @@ class StatusThreadTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the restarted bot only has to run
   void editsContinueOnTheSameMessageAfterTheBotRestarts() throws Exception {
     FakeSlack.Posted status = f.statusMessage();
     f.bot.close();
     SlackConnection conn =
         SlackConnection.open(SlackSettings.from(f.slack.httpEnv(BotFixture.SECRET)));
-    try (SlackBot again = SlackBot.start(conn, f.service, 0, Duration.ofMillis(50), (h, t) -> {})) {
+    try (SlackBot unused =
+        SlackBot.start(conn, f.service, 0, Duration.ofMillis(50), (h, t) -> {})) {
       step("trunk", StepStatus.SUCCEEDED, Optional.empty(), Optional.empty(), RunStatus.RUNNING);
       await()
           .atMost(Duration.ofSeconds(5))
