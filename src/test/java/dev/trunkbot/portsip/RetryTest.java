@@ -2,13 +2,13 @@ package dev.trunkbot.portsip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.trunkbot.testing.MutableClock;
+import dev.trunkbot.testing.TestClock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RetryTest {
-  private final MutableClock clock = MutableClock.at("2026-11-28T12:00:00Z");
+  private final TestClock clock = TestClock.at("2026-11-28T12:00:00Z");
 
   @Test
   void retriesOnlyRateLimitsAndServerErrors() {
