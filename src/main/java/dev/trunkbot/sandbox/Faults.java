@@ -57,10 +57,11 @@ public final class Faults {
         continue;
       }
       if (rule.failNth > 0 && n == rule.failNth) {
+        boolean after = rule.failNthAfterServing;
         if (rule.failNthStatus < 0) {
-          action = Decision.Action.DROP;
+          action = after ? Decision.Action.SERVE_THEN_DROP : Decision.Action.DROP;
         } else {
-          action = Decision.Action.FAIL;
+          action = after ? Decision.Action.SERVE_THEN_FAIL : Decision.Action.FAIL;
           status = rule.failNthStatus;
         }
       } else if (rule.dropRate > 0 && nextDouble() < rule.dropRate) {
@@ -89,7 +90,11 @@ public final class Faults {
     enum Action {
       ANSWER,
       FAIL,
-      DROP
+      DROP,
+      /** The request is served (the emulator acts on it), then its answer is replaced. */
+      SERVE_THEN_FAIL,
+      /** The request is served, then the connection is closed without the answer. */
+      SERVE_THEN_DROP
     }
   }
 
@@ -106,6 +111,7 @@ public final class Faults {
     private volatile double dropRate;
     private volatile long failNth;
     private volatile int failNthStatus;
+    private volatile boolean failNthAfterServing;
 
     /**
      * Every request waits {@code fixed} plus a uniform random part of up to {@code jitter} before
@@ -152,10 +158,24 @@ public final class Faults {
      * status of -1 drops that request's connection instead.
      */
     public Rule failNth(long n, int status) {
+      return failNth(n, status, false);
+    }
+
+    /**
+     * As {@link #failNth}, but the request is served first: the emulator acts on it (creates,
+     * assigns), and then the answer is lost (-1: the connection closes without one) or replaced by
+     * {@code status}. This is the vendor that acted although the client never learns it.
+     */
+    public Rule failNthAfterServing(long n, int status) {
+      return failNth(n, status, true);
+    }
+
+    private Rule failNth(long n, int status, boolean afterServing) {
       if (n < 1) {
         throw new IllegalArgumentException("n counts from 1, got " + n);
       }
       this.failNthStatus = status;
+      this.failNthAfterServing = afterServing;
       this.failNth = calls.get() + n;
       return this;
     }

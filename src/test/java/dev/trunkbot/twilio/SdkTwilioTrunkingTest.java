@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trunkbot.port.Change;
 import dev.trunkbot.port.Ensured;
+import dev.trunkbot.port.RetryPolicy;
 import dev.trunkbot.sandbox.TwilioEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
