@@ -39,6 +39,11 @@ public final class PortSipClient implements PortSipTrunks, AutoCloseable {
   }
 
   @Override
+  public boolean systemAdministrator() {
+    return config.systemAdmin();
+  }
+
+  @Override
   public List<String> tenantNames() {
     return tenants().stream().map(t -> TrunkFields.text(t, "name")).toList();
   }

@@ -28,6 +28,9 @@ public interface PortSipTrunks {
   /** Signs in (or reuses a valid login) without changing anything: the credentials work. */
   void checkLogin();
 
+  /** True when logged in as the system administrator (who alone may assign tenants). */
+  boolean systemAdministrator();
+
   /** The names of the tenants this login can see. */
   List<String> tenantNames();
 

@@ -1,18 +1,25 @@
 package dev.trunkbot.provisioning;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trunkbot.port.Ensured;
+import dev.trunkbot.port.Intents;
+import dev.trunkbot.twilio.TwilioTrunking;
 import dev.trunkbot.workflow.FanOutException;
 import dev.trunkbot.workflow.Step;
 import dev.trunkbot.workflow.StepResult;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Guide step 7: assigns every DID to the trunk, after an approver said yes. The calls fan out with
- * at most the engine's Twilio limit in flight; each assignment finds before it creates, so a
- * retried or resumed step never assigns a number twice.
+ * Guide step 7: assigns every DID to the trunk, after an approver said yes. It reads which DIDs the
+ * trunk holds already, records in one transaction that it means to assign the others, then assigns
+ * them with at most the engine's Twilio limit in flight; each assignment finds before it creates.
+ * So a retried, resumed or crashed step never assigns a number twice, and the DIDs whose assignment
+ * began in any attempt are the run's own (a rollback unassigns them), while a DID that was on the
+ * trunk before the run is left alone.
  */
 final class AssignDids {
   static final String ID = "assign-dids";
@@ -28,44 +35,49 @@ final class AssignDids {
                 ctx -> {
                   String trunk = ElasticSipTrunk.trunkSid(ctx);
                   List<String> sids = new ArrayList<>(FindDids.phoneNumbers(ctx).values());
-                  List<Ensured<String>> results;
+                  Set<String> onTrunk = ports.twilio().assignedNumbers(trunk);
+                  List<String> missing = sids.stream().filter(s -> !onTrunk.contains(s)).toList();
+                  ctx.intend(TwilioTrunking.NUMBER_ASSIGNMENT, missing);
                   try {
-                    results =
-                        ctx.forEachConcurrently(
-                            Ports.TWILIO, sids, sid -> ports.twilio().assignNumber(trunk, sid));
+                    ctx.forEachConcurrently(
+                        Ports.TWILIO,
+                        missing,
+                        sid -> ports.twilio().assignNumber(trunk, sid, Intents.NONE));
                   } catch (FanOutException e) {
-                    boolean retryable = true;
                     return new StepResult.Failed(
                         e.failures().size()
                             + " of "
                             + sids.size()
                             + " DIDs could not be assigned yet (first: "
                             + e.failures().get(0).message()
-                            + "); the others are assigned and a retry finds them",
-                        retryable);
+                            + "); the others are assigned, and a retry assigns only the rest",
+                        true);
                   }
-                  Changes changes = new Changes();
-                  ObjectNode out;
-                  ArrayNode created =
-                      com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-                  for (Ensured<String> r : results) {
-                    changes.count(r);
-                    if (r.wasCreated()) {
-                      created.add(r.value());
-                    }
-                  }
-                  out = changes.outputs();
-                  out.put("assigned", results.size());
+                  Set<String> intended = ctx.intended(TwilioTrunking.NUMBER_ASSIGNMENT);
+                  ArrayNode created = JsonNodeFactory.instance.arrayNode();
+                  sids.stream().filter(intended::contains).forEach(created::add);
+                  ObjectNode out = JsonNodeFactory.instance.objectNode();
+                  out.put("created", created.size());
+                  out.put("updated", 0);
+                  out.put("found", sids.size() - created.size());
+                  out.put("assigned", sids.size());
                   out.set("createdAssignments", created);
                   return StepResult.done(out);
                 }))
         .undo(
             (ctx, out) -> {
-              String trunk = ElasticSipTrunk.trunkSid(ctx);
-              List<String> created = new ArrayList<>();
-              out.withArray("createdAssignments").forEach(n -> created.add(n.asText()));
+              String trunk = ctx.output(ElasticSipTrunk.ID).path("trunkSid").asText("");
+              if (trunk.isEmpty()) {
+                return;
+              }
+              Set<String> made = new LinkedHashSet<>();
+              out.withArray("createdAssignments").forEach(n -> made.add(n.asText()));
+              // also those whose assignment began in an attempt that did not finish
+              made.addAll(ctx.intended(TwilioTrunking.NUMBER_ASSIGNMENT));
               ctx.forEachConcurrently(
-                  Ports.TWILIO, created, sid -> ports.twilio().unassignNumber(trunk, sid));
+                  Ports.TWILIO,
+                  List.copyOf(made),
+                  sid -> ports.twilio().unassignNumber(trunk, sid));
             })
         .build();
   }

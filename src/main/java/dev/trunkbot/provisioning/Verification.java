@@ -30,7 +30,7 @@ final class Verification {
                     return StepResult.retryable(
                         "the PortSIP trunk shows " + status + ", not ONLINE");
                   }
-                  Plan plan = new Planner(ports).plan(spec);
+                  Plan plan = new Planner(ports).compare(spec);
                   if (!plan.inSync()) {
                     return StepResult.permanent(
                         "Twilio and PortSIP do not match the spec:\n" + plan.differences(10));
