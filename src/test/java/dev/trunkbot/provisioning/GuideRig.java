@@ -53,6 +53,16 @@ final class GuideRig implements AutoCloseable {
 
   /** {@code twilioLimit}: Twilio calls at once (the DID assignment's fan-out). */
   GuideRig(List<String> purchasedNumbers, RetryPolicy retry, int twilioLimit) throws IOException {
+    this(purchasedNumbers, retry, twilioLimit, (sandbox, p) -> p);
+  }
+
+  /** {@code tweak} may replace a port (wrong credentials, another resolver) before the engine. */
+  GuideRig(
+      List<String> purchasedNumbers,
+      RetryPolicy retry,
+      int twilioLimit,
+      java.util.function.BiFunction<Sandbox, Ports, Ports> tweak)
+      throws IOException {
     this.twilioLimit = twilioLimit;
     sandbox =
         Sandbox.builder()
@@ -72,15 +82,17 @@ final class GuideRig implements AutoCloseable {
             .retry(retry)
             .build();
     ports =
-        new Ports(
-            SdkTwilioTrunking.connect(
-                TwilioConfig.ofAuthToken(
-                        TwilioEmulator.SANDBOX_ACCOUNT_SID, TwilioEmulator.SANDBOX_AUTH_TOKEN)
-                    .withBaseUrl(sandbox.twilio().baseUri()),
-                retry,
-                50),
-            portsip,
-            pbx -> pbx.host());
+        tweak.apply(
+            sandbox,
+            new Ports(
+                SdkTwilioTrunking.connect(
+                    TwilioConfig.ofAuthToken(
+                            TwilioEmulator.SANDBOX_ACCOUNT_SID, TwilioEmulator.SANDBOX_AUTH_TOKEN)
+                        .withBaseUrl(sandbox.twilio().baseUri()),
+                    retry,
+                    50),
+                portsip,
+                pbx -> pbx.host()));
     engine = newEngine();
   }
 
@@ -103,6 +115,40 @@ final class GuideRig implements AutoCloseable {
 
   Engine engine() {
     return engine;
+  }
+
+  /** Requests that changed something on either side (sign-ins aside). */
+  long writes() {
+    return sandbox.twilio().requests().count(e -> !e.method().equals("GET"))
+        + sandbox
+            .portsip()
+            .requests()
+            .count(
+                e ->
+                    e.method().equals("POST")
+                        && !e.endpoint().startsWith("auth.")
+                        && !e.endpoint().equals("login"));
+  }
+
+  /** A PortSIP client of the sandbox's PBX logging in with another password. */
+  static PortSipClient portsipWithPassword(Sandbox sandbox, String password) {
+    return PortSipClient.builder(
+            PortSipConfig.of(
+                sandbox.portsip().baseUri().toString(),
+                PortSipEmulator.SANDBOX_USERNAME,
+                password,
+                java.util.Optional.empty()))
+        .retry(FAST)
+        .build();
+  }
+
+  /** A Twilio client of the sandbox's account with another auth token. */
+  static SdkTwilioTrunking twilioWithToken(Sandbox sandbox, String token) {
+    return SdkTwilioTrunking.connect(
+        TwilioConfig.ofAuthToken(TwilioEmulator.SANDBOX_ACCOUNT_SID, token)
+            .withBaseUrl(sandbox.twilio().baseUri()),
+        FAST,
+        50);
   }
 
   /** Stops the engine as a dying process would leave its runs, then starts another one. */
