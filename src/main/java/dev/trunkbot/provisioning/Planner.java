@@ -275,7 +275,7 @@ public final class Planner {
     }
   }
 
-  private static PlanItem trunkItem(TrunkSpec spec, dev.trunkbot.portsip.TrunkSnapshot t) {
+  static PlanItem trunkItem(TrunkSpec spec, dev.trunkbot.portsip.TrunkSnapshot t) {
     if (!RegisterTrunk.BRAND.equalsIgnoreCase(t.brand())
         || !RegisterTrunk.AUTH_MODE.equals(t.authMode())) {
       return new PlanItem(
