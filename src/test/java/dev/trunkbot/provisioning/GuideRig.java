@@ -103,8 +103,6 @@ final class GuideRig implements AutoCloseable {
             .dataSource(database)
             .secretKey(KEY)
             .pollInterval(Duration.ofMillis(20))
-            .heartbeat(Duration.ofMillis(100), 4)
-            .reconcileInterval(Duration.ofMillis(200))
             .resourceLimit(Ports.TWILIO, twilioLimit)
             .resourceLimit(Ports.PORTSIP, 5)
             .register(GuideWorkflow.definition(ports))
