@@ -68,7 +68,8 @@ public final class Faults {
         action = Decision.Action.DROP;
       } else if (rule.errorRate > 0 && nextDouble() < rule.errorRate) {
         action = Decision.Action.FAIL;
-        status = rule.errorStatus;
+        int[] statuses = rule.errorStatuses;
+        status = statuses[(int) nextLong(statuses.length)];
       }
     }
     return new Decision(delay, action, status);
@@ -107,7 +108,7 @@ public final class Faults {
     private volatile long fixedMillis;
     private volatile long jitterMillis;
     private volatile double errorRate;
-    private volatile int errorStatus = 503;
+    private volatile int[] errorStatuses = {503};
     private volatile double dropRate;
     private volatile long failNth;
     private volatile int failNthStatus;
@@ -132,14 +133,27 @@ public final class Faults {
      * served.
      */
     public Rule errorRate(double rate, int status) {
+      return errorRate(rate, new int[] {status});
+    }
+
+    /**
+     * A share (0..1) of requests is answered with one of {@code statuses} (each as likely) instead
+     * of being served, e.g. 429 and 503.
+     */
+    public Rule errorRate(double rate, int... statuses) {
       if (rate < 0 || rate > 1) {
         throw new IllegalArgumentException("error rate must be between 0 and 1, got " + rate);
       }
-      if (status != 429 && status != 500 && status != 502 && status != 503) {
-        throw new IllegalArgumentException(
-            "injected status must be 429, 500, 502 or 503, got " + status);
+      if (statuses.length == 0) {
+        throw new IllegalArgumentException("give at least one status to inject");
       }
-      this.errorStatus = status;
+      for (int status : statuses) {
+        if (status != 429 && status != 500 && status != 502 && status != 503) {
+          throw new IllegalArgumentException(
+              "injected status must be 429, 500, 502 or 503, got " + status);
+        }
+      }
+      this.errorStatuses = statuses.clone();
       this.errorRate = rate;
       return this;
     }
