@@ -1,6 +1,6 @@
 package dev.trunkbot.app;
 
-import dev.trunkbot.cli.Backend;
+import dev.trunkbot.cli.CancelCommand;
 import dev.trunkbot.cli.CreateCommand;
 import dev.trunkbot.cli.DecisionCommand;
 import dev.trunkbot.cli.ListCommand;
@@ -9,15 +9,28 @@ import dev.trunkbot.cli.ResumeCommand;
 import dev.trunkbot.cli.StatusCommand;
 import dev.trunkbot.cli.TrunkbotCommand;
 import dev.trunkbot.cli.ValidateCommand;
+import dev.trunkbot.service.GroupDirectory;
+import dev.trunkbot.service.ServiceFactory;
+import dev.trunkbot.service.TrunkService;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /** Wires the commands and runs one. The only place that knows every package. */
 public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
   private Main() {}
 
   public static void main(String[] args) {
+    java.util.Optional<String> badLogging = Logging.configure(System.getenv());
+    if (badLogging.isPresent()) {
+      System.err.println(badLogging.get());
+      System.exit(2);
+    }
+    Shutdown.install();
     System.exit(commandLine().execute(args));
   }
 
@@ -30,19 +43,45 @@ public final class Main {
    * The full command tree, configured by {@code env} instead of the process environment (tests).
    */
   public static CommandLine commandLine(Map<String, String> env) {
-    Backend.Factory backends = seed -> AppBackend.open(env, seed);
+    ServiceFactory services = (role, spec) -> open(env, role, spec);
     CommandLine cli = new CommandLine(new TrunkbotCommand());
-    cli.addSubcommand(new CreateCommand(backends));
-    cli.addSubcommand(new PlanCommand(backends));
-    cli.addSubcommand(new StatusCommand(backends));
-    cli.addSubcommand(new ListCommand(backends));
-    cli.addSubcommand(new DecisionCommand.Approve(backends));
-    cli.addSubcommand(new DecisionCommand.Reject(backends));
-    cli.addSubcommand(new ResumeCommand.Resume(backends));
-    cli.addSubcommand(new ResumeCommand.Rollback(backends));
+    cli.addSubcommand(new CreateCommand(services));
+    cli.addSubcommand(new PlanCommand(services));
+    cli.addSubcommand(new StatusCommand(services));
+    cli.addSubcommand(new ListCommand(services));
+    cli.addSubcommand(new DecisionCommand.Approve(services));
+    cli.addSubcommand(new DecisionCommand.Reject(services));
+    cli.addSubcommand(new ResumeCommand.Resume(services));
+    cli.addSubcommand(new ResumeCommand.Rollback(services));
+    cli.addSubcommand(new CancelCommand(services));
     cli.addSubcommand(new ValidateCommand());
     cli.addSubcommand(new SandboxCommand(env, new CountDownLatch(1)));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (Shutdown.inProgress()) {
+            return 143;
+          }
+          LOG.debug("unexpected failure", e);
+          commandLine
+              .getErr()
+              .println(
+                  "trunkbot failed: "
+                      + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                      + " (TRUNKBOT_LOG_LEVEL=DEBUG shows where)");
+          commandLine.getErr().flush();
+          return 1;
+        });
     return cli;
+  }
+
+  /** One service per process, closed on SIGTERM/SIGINT too. */
+  private static TrunkService open(
+      Map<String, String> env,
+      dev.trunkbot.service.Role role,
+      java.util.Optional<dev.trunkbot.trunk.TrunkSpec> spec) {
+    TrunkService service = Runtime.open(env, role, GroupDirectory.NONE, spec).service();
+    Shutdown.register(service);
+    return service;
   }
 }

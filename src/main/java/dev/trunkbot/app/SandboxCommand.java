@@ -103,7 +103,7 @@ final class SandboxCommand implements Callable<Integer> {
               stop.countDown();
             },
             "sandbox-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
+    java.lang.Runtime.getRuntime().addShutdownHook(hook);
     PrintWriter out = spec.commandLine().getOut();
     out.println("SANDBOX: fake services on loopback; nothing here reaches Twilio or a PBX.");
     out.println("Twilio emulator:  " + sandbox.twilio().baseUri());
@@ -132,7 +132,7 @@ final class SandboxCommand implements Callable<Integer> {
       stop.await();
     } finally {
       try {
-        Runtime.getRuntime().removeShutdownHook(hook);
+        java.lang.Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
         // the hook is running or has run
       }

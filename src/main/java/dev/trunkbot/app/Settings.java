@@ -23,11 +23,14 @@ record Settings(
     int twilioConcurrency,
     int portsipConcurrency,
     boolean allowAutoApprove,
-    boolean allowSelfApproval) {
+    boolean allowSelfApproval,
+    String approvers,
+    java.time.Duration shutdownTimeout) {
   static final String TWILIO_CONCURRENCY = "TRUNKBOT_TWILIO_CONCURRENCY";
   static final String PORTSIP_CONCURRENCY = "TRUNKBOT_PORTSIP_CONCURRENCY";
   static final String ALLOW_AUTO_APPROVE = "TRUNKBOT_ALLOW_AUTO_APPROVE";
   static final String ALLOW_SELF_APPROVAL = "TRUNKBOT_ALLOW_SELF_APPROVAL";
+  static final String SHUTDOWN_TIMEOUT = "TRUNKBOT_SHUTDOWN_TIMEOUT";
 
   /**
    * Reads and checks every setting; a wrong one is an {@link IllegalArgumentException} naming the
@@ -53,7 +56,9 @@ record Settings(
         positive(env, TWILIO_CONCURRENCY, 20),
         positive(env, PORTSIP_CONCURRENCY, 5),
         flag(env, ALLOW_AUTO_APPROVE),
-        flag(env, ALLOW_SELF_APPROVAL));
+        flag(env, ALLOW_SELF_APPROVAL),
+        env.getOrDefault(dev.trunkbot.service.ApprovalPolicy.APPROVERS, ""),
+        java.time.Duration.ofSeconds(seconds(env, SHUTDOWN_TIMEOUT, 30)));
   }
 
   /** True when a side runs on the sandbox's emulator. */
@@ -76,6 +81,25 @@ record Settings(
     }
     throw new IllegalArgumentException(
         name + " must be true or false, got '" + env.get(name) + "'");
+  }
+
+  private static int seconds(Map<String, String> env, String name, int fallback) {
+    String v = env.get(name);
+    if (v == null || v.isBlank()) {
+      return fallback;
+    }
+    String digits =
+        v.trim().endsWith("s") ? v.trim().substring(0, v.trim().length() - 1) : v.trim();
+    try {
+      int n = Integer.parseInt(digits);
+      if (n >= 1 && n <= 3600) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        name + " must be a number of seconds from 1 to 3600 (e.g. 30), got '" + v + "'");
   }
 
   private static int positive(Map<String, String> env, String name, int fallback) {

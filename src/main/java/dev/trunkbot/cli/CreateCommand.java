@@ -1,10 +1,12 @@
 package dev.trunkbot.cli;
 
-import dev.trunkbot.provisioning.GuideWorkflow;
-import dev.trunkbot.provisioning.RunInput;
-import dev.trunkbot.trunk.SipCredentials;
-import dev.trunkbot.workflow.RunId;
-import dev.trunkbot.workflow.RunView;
+import dev.trunkbot.service.CreateOptions;
+import dev.trunkbot.service.CreateOutcome;
+import dev.trunkbot.service.Role;
+import dev.trunkbot.service.RunSummary;
+import dev.trunkbot.service.ServiceFactory;
+import dev.trunkbot.service.TrunkService;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,32 +29,43 @@ public final class CreateCommand extends SpecCommand {
               + " Outside the sandbox it also needs TRUNKBOT_ALLOW_AUTO_APPROVE=true.")
   boolean autoApprove;
 
-  public CreateCommand(Backend.Factory backends) {
-    super(backends);
+  public CreateCommand(ServiceFactory services) {
+    super(services);
   }
 
   @Override
-  int run(Backend backend) throws Exception {
-    if (autoApprove && !backend.autoApproveAllowed()) {
-      err()
+  Role role() {
+    return Role.WORKER;
+  }
+
+  @Override
+  int run(TrunkService service) throws Exception {
+    progressOut().println(service.describe());
+    progressOut().flush();
+    try (RunFollower follower = follower(service)) {
+      CreateOutcome outcome =
+          service.create(trunk, who(), new CreateOptions(autoApprove, Map.of()));
+      if (outcome instanceof CreateOutcome.Refused r) {
+        return badInput(r.reason());
+      }
+      RunSummary started =
+          outcome instanceof CreateOutcome.Started s
+              ? s.run()
+              : ((CreateOutcome.AlreadyStarted) outcome).run();
+      progressOut()
           .println(
-              "--auto-approve: outside the sandbox it also needs TRUNKBOT_ALLOW_AUTO_APPROVE=true;"
-                  + " nothing was started");
-      err().flush();
-      return RunReport.BAD_INPUT;
+              (outcome instanceof CreateOutcome.AlreadyStarted
+                      ? "you already started this very spec: following run "
+                      : "run ")
+                  + started.id()
+                  + ": "
+                  + trunk.name()
+                  + " ("
+                  + trunk.terminationHost()
+                  + ")");
+      progressOut().flush();
+      RunSummary run = follower.follow(started.id(), timeout);
+      return report(service, run, Exit.Wanted.SUCCESS);
     }
-    progressOut().println(backend.describe());
-    progressOut().flush();
-    SipCredentials credentials = backend.credentials(trunk);
-    RunFollower follower = follower(backend);
-    RunId id =
-        backend
-            .engine()
-            .startRun(
-                GuideWorkflow.NAME, RunInput.json(trunk), RunInput.secrets(credentials), who());
-    progressOut().println("run " + id + ": " + trunk.name() + " (" + trunk.terminationHost() + ")");
-    progressOut().flush();
-    RunView run = follower.follow(id, autoApprove, timeout);
-    return report(backend, run);
   }
 }

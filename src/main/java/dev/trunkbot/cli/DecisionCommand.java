@@ -1,9 +1,10 @@
 package dev.trunkbot.cli;
 
-import dev.trunkbot.provisioning.GuideWorkflow;
-import dev.trunkbot.workflow.ApprovalOutcome;
-import dev.trunkbot.workflow.RunId;
-import dev.trunkbot.workflow.RunView;
+import dev.trunkbot.service.DecisionOutcome;
+import dev.trunkbot.service.Role;
+import dev.trunkbot.service.RunSummary;
+import dev.trunkbot.service.ServiceFactory;
+import dev.trunkbot.service.TrunkService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,8 +25,13 @@ public abstract class DecisionCommand extends RunCommand {
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why; recorded with the decision.")
   String reason = "";
 
-  DecisionCommand(Backend.Factory backends, boolean approve) {
-    super(backends);
+  @Option(
+      names = "--no-wait",
+      description = "Decide and return at once; another trunkbot process (serve) runs the rest.")
+  boolean noWait;
+
+  DecisionCommand(ServiceFactory services, boolean approve) {
+    super(services);
     this.approve = approve;
   }
 
@@ -34,72 +40,67 @@ public abstract class DecisionCommand extends RunCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Approves the DID assignment of a run, then follows the run until it settles.",
-        "The requester cannot approve their own run unless TRUNKBOT_ALLOW_SELF_APPROVAL=true."
+        "The requester cannot approve their own run unless TRUNKBOT_ALLOW_SELF_APPROVAL=true;",
+        "with TRUNKBOT_APPROVERS set, only those listed (cli:NAME for command-line users) may.",
+        "Exit codes: 0 the run succeeded (or, with --no-wait, approved), 1 refused or failed, 2 no such run."
       })
   public static final class Approve extends DecisionCommand {
-    public Approve(Backend.Factory backends) {
-      super(backends, true);
+    public Approve(ServiceFactory services) {
+      super(services, true);
     }
   }
 
   @Command(
       name = "reject",
       mixinStandardHelpOptions = true,
-      description =
-          "Rejects the DID assignment of a run: no DID is assigned and the run ends REJECTED.")
+      description = {
+        "Rejects the DID assignment of a run: no DID is assigned and the run ends REJECTED.",
+        "Exit codes: 0 rejected, 1 refused, 2 no such run."
+      })
   public static final class Reject extends DecisionCommand {
-    public Reject(Backend.Factory backends) {
-      super(backends, false);
+    public Reject(ServiceFactory services) {
+      super(services, false);
     }
   }
 
   @Override
-  int run(Backend backend) throws Exception {
-    RunId id = runId(runId);
-    if (backend.engine().run(id).isEmpty()) {
-      err()
-          .println(
-              "run "
-                  + id
-                  + " does not exist"
-                  + (backend.sandbox()
-                      ? " (sandbox runs live only as long as the command that started them: use create --auto-approve)"
-                      : ""));
-      return RunReport.FAILED;
-    }
-    RunFollower follower = follower(backend);
-    ApprovalOutcome outcome =
-        approve
-            ? backend.engine().approve(id, GuideWorkflow.APPROVAL_STEP, who(), reason)
-            : backend.engine().reject(id, GuideWorkflow.APPROVAL_STEP, who(), reason);
-    if (outcome instanceof ApprovalOutcome.AlreadyDecided d) {
-      err()
-          .println(
-              "already "
-                  + d.decision().toLowerCase()
-                  + " by "
-                  + d.by()
-                  + " at "
-                  + d.at()
-                  + ": nothing changed");
-      return RunReport.FAILED;
-    } else if (outcome instanceof ApprovalOutcome.NotWaiting n) {
-      err().println("run " + id + " is not waiting for approval: " + n.reason());
-      return RunReport.FAILED;
-    } else if (outcome instanceof ApprovalOutcome.SelfApprovalRefused s) {
-      err()
-          .println(
-              "you requested this run ("
-                  + s.requester()
-                  + "): another person must approve it"
-                  + " (or set TRUNKBOT_ALLOW_SELF_APPROVAL=true)");
-      return RunReport.FAILED;
-    } else if (outcome instanceof ApprovalOutcome.Expired x) {
-      err().println("the approval request expired at " + x.expiredAt());
-      return RunReport.FAILED;
+  Role role() {
+    return approve && !noWait ? Role.WORKER : Role.CLIENT;
+  }
+
+  @Override
+  int run(TrunkService service) throws Exception {
+    DecisionOutcome outcome =
+        approve ? service.approve(runId, who(), reason) : service.reject(runId, who(), reason);
+    if (outcome instanceof DecisionOutcome.NotAllowed n) {
+      return refused(n.reason());
+    } else if (outcome instanceof DecisionOutcome.AlreadyDecided d) {
+      return refused(
+          "already "
+              + d.decision().toLowerCase(java.util.Locale.ROOT)
+              + " by "
+              + d.by()
+              + " at "
+              + d.at()
+              + ": nothing changed");
+    } else if (outcome instanceof DecisionOutcome.NotWaiting n) {
+      return refused(n.reason());
     }
     progressOut().println((approve ? "approved" : "rejected") + " by " + who());
-    RunView run = follower.follow(id, false, timeout);
-    return report(backend, run);
+    progressOut().flush();
+    if (role() == Role.CLIENT) {
+      RunSummary run = ((DecisionOutcome.Decided) outcome).run();
+      report(service, run, approve ? Exit.Wanted.SUCCESS : Exit.Wanted.REJECTED);
+      return Exit.SUCCEEDED;
+    }
+    try (RunFollower follower = follower(service)) {
+      return report(service, follower.follow(runId, timeout), Exit.Wanted.SUCCESS);
+    }
+  }
+
+  private int refused(String why) {
+    err().println(why);
+    err().flush();
+    return Exit.FAILED;
   }
 }

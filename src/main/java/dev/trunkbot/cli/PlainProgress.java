@@ -1,6 +1,6 @@
 package dev.trunkbot.cli;
 
-import dev.trunkbot.workflow.WorkflowEvent;
+import dev.trunkbot.service.RunEvent;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +18,7 @@ final class PlainProgress implements Progress {
   }
 
   @Override
-  public synchronized void on(WorkflowEvent event) {
+  public synchronized void on(RunEvent event) {
     String line = line(event);
     if (line != null) {
       out.println(line);
@@ -26,14 +26,14 @@ final class PlainProgress implements Progress {
     }
   }
 
-  private String line(WorkflowEvent event) {
-    if (event instanceof WorkflowEvent.StepStarted e) {
+  private String line(RunEvent event) {
+    if (event instanceof RunEvent.StepStarted e) {
       return e.attempt() > 1
           ? "[" + e.stepId() + "] started again (attempt " + e.attempt() + "): " + e.title()
           : "[" + e.stepId() + "] started: " + e.title();
-    } else if (event instanceof WorkflowEvent.StepSucceeded e) {
+    } else if (event instanceof RunEvent.StepSucceeded e) {
       return "[" + e.stepId() + "] succeeded";
-    } else if (event instanceof WorkflowEvent.StepFailed e) {
+    } else if (event instanceof RunEvent.StepFailed e) {
       return "["
           + e.stepId()
           + "] "
@@ -42,20 +42,20 @@ final class PlainProgress implements Progress {
           + e.attempt()
           + "): "
           + e.error();
-    } else if (event instanceof WorkflowEvent.WaitingForApproval e) {
-      return "[" + e.stepId() + "] waiting for approval: " + e.title();
-    } else if (event instanceof WorkflowEvent.ApprovalDecided e) {
+    } else if (event instanceof RunEvent.WaitingForApproval e) {
+      return "[" + e.stepId() + "] waiting for approval: " + e.request();
+    } else if (event instanceof RunEvent.ApprovalDecided e) {
       return "["
           + e.stepId()
           + "] "
           + e.decision().toLowerCase(java.util.Locale.ROOT)
           + " by "
           + e.by();
-    } else if (event instanceof WorkflowEvent.Progress e) {
+    } else if (event instanceof RunEvent.Progress e) {
       return progressLine(e);
-    } else if (event instanceof WorkflowEvent.StepUndone e) {
+    } else if (event instanceof RunEvent.StepUndone e) {
       return "[" + e.stepId() + "] undone";
-    } else if (event instanceof WorkflowEvent.RunFinished e) {
+    } else if (event instanceof RunEvent.RunFinished e) {
       return "run "
           + e.state()
           + (e.error() == null || e.error().isEmpty() ? "" : ": " + e.error());
@@ -67,19 +67,13 @@ final class PlainProgress implements Progress {
    * One line per tenth of the way, so 10,000 DIDs make ten lines, not ten thousand. Counts from
    * concurrent calls can arrive out of order: only a count beyond the last one shown is shown.
    */
-  private String progressLine(WorkflowEvent.Progress e) {
+  private String progressLine(RunEvent.Progress e) {
     int tenth = e.total() == 0 ? 10 : (int) ((long) e.done() * 10 / e.total());
     Integer last = lastTenth.get(e.stepId());
     if (last != null && tenth <= last) {
       return null;
     }
     lastTenth.put(e.stepId(), tenth);
-    return "["
-        + e.stepId()
-        + "] "
-        + e.done()
-        + "/"
-        + e.total()
-        + (e.note() == null || e.note().isEmpty() ? "" : " " + e.note());
+    return "[" + e.stepId() + "] " + e.done() + "/" + e.total() + "";
   }
 }

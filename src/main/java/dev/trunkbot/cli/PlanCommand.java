@@ -2,8 +2,11 @@ package dev.trunkbot.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trunkbot.provisioning.Plan;
-import dev.trunkbot.provisioning.PlanItem;
+import dev.trunkbot.service.PlanSummary;
+import dev.trunkbot.service.Role;
+import dev.trunkbot.service.ServiceFactory;
+import dev.trunkbot.service.TrunkService;
+import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 
 /**
@@ -18,56 +21,62 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 in sync, 4 changes pending, 1 blocked or failed, 2 bad input."
     })
 public final class PlanCommand extends SpecCommand {
-  static final int CHANGES_PENDING = 4;
-
-  public PlanCommand(Backend.Factory backends) {
-    super(backends);
+  public PlanCommand(ServiceFactory services) {
+    super(services);
   }
 
   @Override
-  int run(Backend backend) throws Exception {
-    Plan plan = backend.planner().plan(trunk);
+  Role role() {
+    return Role.CLIENT;
+  }
+
+  @Override
+  int run(TrunkService service) {
+    PlanSummary plan = service.plan(trunk);
     if (json) {
-      ObjectNode doc = JsonNodeFactory.instance.objectNode();
-      doc.put("sandbox", backend.sandbox());
-      doc.put("inSync", plan.inSync());
-      var items = doc.putArray("items");
-      plan.items()
-          .forEach(
-              i ->
-                  items
-                      .addObject()
-                      .put("side", i.side().name())
-                      .put("resource", i.resource())
-                      .put("action", i.action().name())
-                      .put("detail", i.detail()));
-      RunReport.printJson(out(), doc);
+      printJson(this, plan);
     } else {
-      out().println(backend.describe());
-      for (PlanItem item : plan.items()) {
-        out()
-            .println(
-                String.format(
-                    "  %-8s %-8s %-22s %s",
-                    item.action(), item.side(), item.resource(), item.detail()));
-      }
-      out()
-          .println(
-              "Plan: "
-                  + plan.count(PlanItem.Action.CREATE)
-                  + " to create, "
-                  + plan.count(PlanItem.Action.UPDATE)
-                  + " to change, "
-                  + plan.count(PlanItem.Action.NONE)
-                  + " as asked, "
-                  + plan.count(PlanItem.Action.EXTRA)
-                  + " extra (left alone), "
-                  + plan.count(PlanItem.Action.BLOCKED)
-                  + " blocked.");
-      out().flush();
+      out().println(service.describe());
+      print(out(), plan);
     }
-    return plan.count(PlanItem.Action.BLOCKED) > 0
-        ? RunReport.FAILED
-        : plan.inSync() ? 0 : CHANGES_PENDING;
+    return plan.blocked() ? Exit.FAILED : plan.inSync() ? Exit.SUCCEEDED : Exit.CHANGES_PENDING;
+  }
+
+  static void printJson(RunCommand command, PlanSummary plan) {
+    ObjectNode doc = JsonNodeFactory.instance.objectNode();
+    doc.put("sandbox", plan.sandbox());
+    doc.put("inSync", plan.inSync());
+    var items = doc.putArray("items");
+    plan.lines()
+        .forEach(
+            i ->
+                items
+                    .addObject()
+                    .put("side", i.side().name())
+                    .put("resource", i.resource())
+                    .put("action", i.change().name())
+                    .put("detail", i.detail()));
+    RunReport.printJson(command.out(), doc);
+  }
+
+  static void print(PrintWriter out, PlanSummary plan) {
+    for (PlanSummary.Line line : plan.lines()) {
+      out.println(
+          String.format(
+              "  %-8s %-8s %-22s %s", line.change(), line.side(), line.resource(), line.detail()));
+    }
+    out.println(
+        "Plan: "
+            + plan.count(PlanSummary.Change.CREATE)
+            + " to create, "
+            + plan.count(PlanSummary.Change.UPDATE)
+            + " to change, "
+            + plan.count(PlanSummary.Change.NONE)
+            + " as asked, "
+            + plan.count(PlanSummary.Change.EXTRA)
+            + " extra (left alone), "
+            + plan.count(PlanSummary.Change.BLOCKED)
+            + " blocked.");
+    out.flush();
   }
 }

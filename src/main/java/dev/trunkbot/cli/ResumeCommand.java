@@ -1,15 +1,16 @@
 package dev.trunkbot.cli;
 
-import dev.trunkbot.workflow.ActionOutcome;
-import dev.trunkbot.workflow.RunId;
-import dev.trunkbot.workflow.RunState;
-import dev.trunkbot.workflow.RunView;
-import java.util.Optional;
+import dev.trunkbot.service.ActionResult;
+import dev.trunkbot.service.Role;
+import dev.trunkbot.service.RunSummary;
+import dev.trunkbot.service.ServiceFactory;
+import dev.trunkbot.service.TrunkService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code trunkbot resume RUN_ID} and {@code trunkbot rollback RUN_ID}: move a settled run again.
+ * {@code trunkbot resume RUN_ID} and {@code trunkbot rollback RUN_ID}: move a settled run again,
+ * then follow it.
  */
 public abstract class ResumeCommand extends RunCommand {
   private final boolean rollback;
@@ -20,18 +21,22 @@ public abstract class ResumeCommand extends RunCommand {
       description = "The run (trunkbot list shows them).")
   String runId;
 
-  ResumeCommand(Backend.Factory backends, boolean rollback) {
-    super(backends);
+  ResumeCommand(ServiceFactory services, boolean rollback) {
+    super(services);
     this.rollback = rollback;
   }
 
   @Command(
       name = "resume",
       mixinStandardHelpOptions = true,
-      description = "Retries the failed steps of a run and follows it from there.")
+      description = {
+        "Runs the failed steps of a run again (and those whose resources are gone), then follows it.",
+        "A run interrupted by a crash is followed from where it stands.",
+        "Exit codes: 0 succeeded, 3 waiting for approval, 1 refused or failed, 2 no such run."
+      })
   public static final class Resume extends ResumeCommand {
-    public Resume(Backend.Factory backends) {
-      super(backends, false);
+    public Resume(ServiceFactory services) {
+      super(services, false);
     }
   }
 
@@ -40,37 +45,45 @@ public abstract class ResumeCommand extends RunCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Undoes, in reverse order, what the run's finished steps created.",
-        "Resources the run found (made before it) are left alone."
+        "Resources the run found (made before it) are left alone.",
+        "Exit codes: 0 rolled back, 1 refused or failed, 2 no such run."
       })
   public static final class Rollback extends ResumeCommand {
-    public Rollback(Backend.Factory backends) {
-      super(backends, true);
+    public Rollback(ServiceFactory services) {
+      super(services, true);
     }
   }
 
   @Override
-  int run(Backend backend) throws Exception {
-    RunId id = runId(runId);
-    RunFollower follower = follower(backend);
-    ActionOutcome outcome =
-        rollback ? backend.engine().rollback(id, who()) : backend.engine().resume(id, who());
-    if (outcome instanceof ActionOutcome.Refused r) {
-      Optional<RunView> current = backend.engine().run(id);
-      boolean moving = current.map(v -> !v.state().settled()).orElse(false);
-      if (rollback || !moving) {
-        err().println((rollback ? "rollback" : "resume") + " refused: " + r.reason());
-        return RunReport.FAILED;
+  Role role() {
+    return Role.WORKER;
+  }
+
+  @Override
+  int run(TrunkService service) throws Exception {
+    Exit.Wanted wanted = rollback ? Exit.Wanted.ROLLED_BACK : Exit.Wanted.SUCCESS;
+    try (RunFollower follower = follower(service)) {
+      ActionResult outcome =
+          rollback ? service.rollback(runId, who()) : service.resume(runId, who());
+      if (outcome instanceof ActionResult.Refused r) {
+        RunSummary current = service.run(runId);
+        if (rollback || current.state().settled()) {
+          err().println((rollback ? "rollback" : "resume") + " refused: " + r.reason());
+          err().flush();
+          if (json) {
+            RunReport.printJson(out(), RunReport.json(current));
+          }
+          return Exit.FAILED;
+        }
+        progressOut()
+            .println(
+                "run "
+                    + runId
+                    + " is "
+                    + current.state()
+                    + ": following it (an interrupted run continues from its last finished step)");
       }
-      progressOut()
-          .println(
-              "run "
-                  + id
-                  + " is "
-                  + current.get().state()
-                  + ": following it (an interrupted run"
-                  + " continues from its last finished step)");
+      return report(service, follower.follow(runId, timeout), wanted);
     }
-    RunView run = follower.follow(id, false, timeout);
-    return rollback ? report(backend, run, RunState.ROLLED_BACK) : report(backend, run);
   }
 }

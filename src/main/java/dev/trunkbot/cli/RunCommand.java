@@ -1,11 +1,14 @@
 package dev.trunkbot.cli;
 
+import dev.trunkbot.service.Actor;
+import dev.trunkbot.service.NoSuchRunException;
+import dev.trunkbot.service.Role;
+import dev.trunkbot.service.ServiceFactory;
+import dev.trunkbot.service.ServiceUnavailableException;
+import dev.trunkbot.service.TrunkService;
 import dev.trunkbot.trunk.InvalidInputException;
 import dev.trunkbot.trunk.Problem;
 import dev.trunkbot.trunk.TrunkSpec;
-import dev.trunkbot.workflow.RunId;
-import dev.trunkbot.workflow.RunState;
-import dev.trunkbot.workflow.RunView;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * What the commands that start or move a run share: the backend, {@code --json}, {@code --timeout},
- * the report.
+ * What the commands on runs share: opening the service (as a client or a worker), {@code --json},
+ * {@code --timeout}, and turning refusals and bad input into one line and the README's exit code.
  */
 abstract class RunCommand implements Callable<Integer> {
   @Option(
@@ -34,37 +37,57 @@ abstract class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  private final Backend.Factory backends;
+  private final ServiceFactory services;
 
-  RunCommand(Backend.Factory backends) {
-    this.backends = backends;
+  RunCommand(ServiceFactory services) {
+    this.services = services;
   }
 
-  /** Does the command's work on an open backend; returns the exit code. */
-  abstract int run(Backend backend) throws Exception;
+  /** Whether this command executes steps (follows a run) or only asks and decides. */
+  abstract Role role();
 
-  /** The spec the backend's sandbox is seeded with, when the command has one. */
-  Optional<TrunkSpec> seed() {
+  /** Does the command's work on an open service; returns the exit code. */
+  abstract int run(TrunkService service) throws Exception;
+
+  /** The one trunk the command is about, when it has one (checked before anything opens). */
+  Optional<TrunkSpec> trunk() {
     return Optional.empty();
   }
 
   @Override
   public final Integer call() throws Exception {
-    Optional<TrunkSpec> seed;
+    Optional<TrunkSpec> trunk;
     try {
-      seed = seed();
+      if (timeout.isNegative() || timeout.isZero()) {
+        return badInput("--timeout: must be positive, e.g. PT10M, got " + timeout);
+      }
+      trunk = trunk();
     } catch (InvalidInputException e) {
       e.problems().stream().map(Problem::toString).forEach(err()::println);
       err().flush();
-      return RunReport.BAD_INPUT;
+      return Exit.BAD_INPUT;
     }
-    try (Backend backend = backends.open(seed)) {
-      return run(backend);
-    } catch (IllegalArgumentException e) {
+    TrunkService service;
+    try {
+      service = services.open(role(), trunk);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      return badInput(e.getMessage());
+    }
+    try (service) {
+      return run(service);
+    } catch (NoSuchRunException | IllegalArgumentException e) {
+      return badInput(e.getMessage());
+    } catch (ServiceUnavailableException e) {
       err().println(e.getMessage());
       err().flush();
-      return RunReport.BAD_INPUT;
+      return Exit.FAILED;
     }
+  }
+
+  int badInput(String line) {
+    err().println(line);
+    err().flush();
+    return Exit.BAD_INPUT;
   }
 
   PrintWriter out() {
@@ -80,30 +103,22 @@ abstract class RunCommand implements Callable<Integer> {
     return json ? err() : out();
   }
 
-  RunFollower follower(Backend backend) {
-    return new RunFollower(backend, progressOut(), !json && RunFollower.isTerminal());
+  RunFollower follower(TrunkService service) {
+    return new RunFollower(service, progressOut(), !json && RunFollower.isTerminal());
   }
 
-  /** Prints the settled run (JSON or lines) and answers the exit code. */
-  int report(Backend backend, RunView run, RunState... alsoSuccess) {
+  /** Prints the run (JSON or lines) and answers its exit code. */
+  int report(TrunkService service, dev.trunkbot.service.RunSummary run, Exit.Wanted wanted) {
     if (json) {
-      RunReport.printJson(out(), RunReport.json(run, backend.sandbox()));
+      RunReport.printJson(out(), RunReport.json(run));
     } else {
-      RunReport.printSummary(out(), run, backend.sandbox());
+      RunReport.printSummary(out(), run, service.policy());
     }
-    return RunReport.exitCode(run, alsoSuccess);
+    return Exit.of(run, wanted);
   }
 
-  static RunId runId(String text) {
-    try {
-      return new RunId(text.trim());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "'" + text + "' is not a run id: trunkbot list shows them");
-    }
-  }
-
-  static String who() {
-    return "cli:" + System.getProperty("user.name", "unknown");
+  /** The person at this terminal. */
+  static Actor who() {
+    return Actor.cli(System.getProperty("user.name", "unknown").replace(':', '-'));
   }
 }

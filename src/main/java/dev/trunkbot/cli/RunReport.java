@@ -5,72 +5,69 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trunkbot.workflow.RunState;
-import dev.trunkbot.workflow.RunView;
+import dev.trunkbot.service.ApprovalPolicy;
+import dev.trunkbot.service.RunStatus;
+import dev.trunkbot.service.RunSummary;
+import dev.trunkbot.service.StepStatus;
+import dev.trunkbot.service.StepSummary;
 import java.io.PrintWriter;
 
-/**
- * A settled run as one JSON document ({@code --json}) or a few lines for people, and its exit code.
- */
+/** A run as one JSON document ({@code --json}) or a few lines for people. */
 final class RunReport {
-  static final int SUCCEEDED = 0;
-  static final int FAILED = 1;
-  static final int BAD_INPUT = 2;
-  static final int WAITING_FOR_APPROVAL = 3;
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private RunReport() {}
 
   /**
-   * 0 succeeded, 3 waiting for approval, 1 anything else; {@code wanted} also counts as success
-   * (e.g. ROLLED_BACK).
+   * {"runId", "state", "sandbox", "trunk", "terminationUri", "requester", "error", "steps": [{"id",
+   * "title", "state", "attempts", "created", "updated", "found", "progress", "error"}], "approval",
+   * "resources"}
    */
-  static int exitCode(RunView run, RunState... wanted) {
-    if (run.state() == RunState.SUCCEEDED) {
-      return SUCCEEDED;
-    }
-    for (RunState w : wanted) {
-      if (run.state() == w) {
-        return SUCCEEDED;
-      }
-    }
-    return run.state() == RunState.WAITING_APPROVAL ? WAITING_FOR_APPROVAL : FAILED;
-  }
-
-  /**
-   * {"runId", "state", "sandbox", "steps": [{"id", "title", "state", "created", "updated", "found",
-   * "outputs", "error"}]}
-   */
-  static ObjectNode json(RunView run, boolean sandbox) {
+  static ObjectNode json(RunSummary run) {
     ObjectNode doc = JSON.createObjectNode();
-    doc.put("runId", run.id().toString());
+    doc.put("runId", run.id());
     doc.put("state", run.state().name());
-    doc.put("sandbox", sandbox);
+    doc.put("sandbox", run.sandbox());
+    doc.put("trunk", run.trunk());
+    doc.put("terminationUri", run.terminationUri());
+    doc.put("requester", run.requester().key());
+    doc.put("createdAt", run.createdAt().toString());
     run.error().ifPresent(e -> doc.put("error", e));
     ArrayNode steps = doc.putArray("steps");
-    for (RunView.StepView s : run.steps()) {
+    for (StepSummary s : run.steps()) {
       ObjectNode step = steps.addObject();
       step.put("id", s.id());
       step.put("title", s.title());
       step.put("state", s.state().name());
-      step.put("created", s.outputs().path("created").asInt(0));
-      step.put("updated", s.outputs().path("updated").asInt(0));
-      step.put("found", s.outputs().path("found").asInt(0));
-      step.set("outputs", s.outputs());
       step.put("attempts", s.attempts());
-      if (s.lastError().isPresent()) {
-        step.put("error", s.lastError().get());
+      step.put("created", s.created());
+      step.put("updated", s.updated());
+      step.put("found", s.found());
+      s.progress().ifPresent(p -> step.put("progress", p.toString()));
+      if (s.error().isPresent()) {
+        step.put("error", s.error().get());
       } else {
         step.putNull("error");
       }
-      s.approval()
-          .ifPresent(
-              a ->
-                  step.putObject("approval")
-                      .put("decision", a.decision())
-                      .put("decidedBy", a.decidedBy().orElse(null)));
     }
+    run.approval()
+        .ifPresent(
+            a -> {
+              ObjectNode approval = doc.putObject("approval");
+              approval.put("step", a.stepId());
+              approval.put("decision", a.state().name());
+              approval.put("request", a.request());
+              approval.put("decidedBy", a.decidedBy().map(x -> x.key()).orElse(null));
+              approval.put("reason", a.reason().orElse(null));
+            });
+    ObjectNode res = doc.putObject("resources");
+    res.put("trunkSid", run.resources().trunkSid().orElse(null));
+    res.put("portsipTrunkId", run.resources().portsipTrunkId().orElse(null));
+    res.put("dids", run.resources().dids());
+    res.put("didCount", run.resources().didCount());
+    ObjectNode pools = res.putObject("tenantPools");
+    run.resources().tenantPools().forEach(pools::put);
     return doc;
   }
 
@@ -84,43 +81,53 @@ final class RunReport {
   }
 
   /** The run's outcome for people, with what to do next. */
-  static void printSummary(PrintWriter out, RunView run, boolean sandbox) {
+  static void printSummary(PrintWriter out, RunSummary run, ApprovalPolicy policy) {
     out.println(
-        (sandbox ? "SANDBOX " : "")
+        (run.sandbox() ? "SANDBOX " : "")
             + "run "
             + run.id()
-            + ": "
+            + " ("
+            + run.trunk()
+            + ", "
+            + run.terminationUri()
+            + "): "
             + run.state()
             + run.error().map(e -> ": " + e).orElse(""));
-    for (RunView.StepView s : run.steps()) {
-      JsonNode o = s.outputs();
-      String counts =
-          o.has("created")
-              ? "  created "
-                  + o.path("created").asInt()
-                  + ", updated "
-                  + o.path("updated").asInt()
-                  + ", found "
-                  + o.path("found").asInt()
-              : "";
+    for (StepSummary s : run.steps()) {
+      boolean counted = s.state() == StepStatus.SUCCEEDED;
       out.println(
           "  "
               + pad(s.state().name(), 16)
               + " "
               + s.title()
-              + counts
-              + (s.state().name().equals("FAILED")
-                  ? s.lastError().map(e -> "\n" + indent(e)).orElse("")
+              + (counted
+                  ? "  created " + s.created() + ", updated " + s.updated() + ", found " + s.found()
+                  : s.progress().map(p -> "  " + p).orElse(""))
+              + (s.state() == StepStatus.FAILED
+                  ? s.error().map(e -> "\n" + indent(e)).orElse("")
                   : ""));
     }
-    if (run.state() == RunState.WAITING_APPROVAL) {
+    run.approval()
+        .filter(a -> a.decidedBy().isPresent())
+        .ifPresent(
+            a ->
+                out.println(
+                    "  "
+                        + a.state().name().toLowerCase(java.util.Locale.ROOT)
+                        + " by "
+                        + a.decidedBy().get()
+                        + a.reason().map(r -> ": " + r).orElse("")));
+    if (run.state() == RunStatus.WAITING_APPROVAL) {
       out.println(
-          "An approver runs: trunkbot approve "
+          run.approval().map(a -> a.request() + ". ").orElse("")
+              + "Approvers ("
+              + policy.whoMayDecide()
+              + ") run: trunkbot approve "
               + run.id()
               + "   (or: trunkbot reject "
               + run.id()
               + " --reason ...)");
-    } else if (run.state() == RunState.FAILED) {
+    } else if (run.state() == RunStatus.FAILED) {
       out.println(
           "Fix the cause, then: trunkbot resume "
               + run.id()

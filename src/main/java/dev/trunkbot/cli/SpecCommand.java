@@ -1,25 +1,23 @@
 package dev.trunkbot.cli;
 
+import dev.trunkbot.service.ServiceFactory;
 import dev.trunkbot.trunk.TrunkSpec;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 
-/**
- * A command about one trunk's spec, given by {@code --file} and/or flags; the sandbox is seeded
- * with it.
- */
+/** A command about one trunk's spec, given by {@code --file} and/or flags. */
 abstract class SpecCommand extends RunCommand {
   @Mixin SpecOptions specOptions;
 
-  /** The checked spec; set before {@link #run(Backend)}. */
+  /** The checked spec; set before {@link #run}. */
   TrunkSpec trunk;
 
-  SpecCommand(Backend.Factory backends) {
-    super(backends);
+  SpecCommand(ServiceFactory services) {
+    super(services);
   }
 
   @Override
-  final Optional<TrunkSpec> seed() {
+  final Optional<TrunkSpec> trunk() {
     trunk = specOptions.spec();
     return Optional.of(trunk);
   }

@@ -1,8 +1,8 @@
 package dev.trunkbot.cli;
 
-import dev.trunkbot.workflow.RunView;
-import dev.trunkbot.workflow.StepState;
-import dev.trunkbot.workflow.WorkflowEvent;
+import dev.trunkbot.service.RunEvent;
+import dev.trunkbot.service.RunSummary;
+import dev.trunkbot.service.StepStatus;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +17,7 @@ final class TerminalProgress implements Progress {
 
   private static final class Line {
     final String title;
-    StepState state = StepState.PENDING;
+    StepStatus state = StepStatus.PENDING;
     String note = "";
     int done;
     int total;
@@ -27,7 +27,7 @@ final class TerminalProgress implements Progress {
     }
   }
 
-  TerminalProgress(PrintWriter out, RunView run) {
+  TerminalProgress(PrintWriter out, RunSummary run) {
     this.out = out;
     run.steps()
         .forEach(
@@ -40,36 +40,35 @@ final class TerminalProgress implements Progress {
   }
 
   @Override
-  public synchronized void on(WorkflowEvent event) {
-    if (event instanceof WorkflowEvent.StepStarted e) {
-      line(e.stepId()).state = StepState.RUNNING;
-    } else if (event instanceof WorkflowEvent.StepSucceeded e) {
-      line(e.stepId()).state = StepState.SUCCEEDED;
+  public synchronized void on(RunEvent event) {
+    if (event instanceof RunEvent.StepStarted e) {
+      line(e.stepId()).state = StepStatus.RUNNING;
+    } else if (event instanceof RunEvent.StepSucceeded e) {
+      line(e.stepId()).state = StepStatus.SUCCEEDED;
       line(e.stepId()).note = "";
-    } else if (event instanceof WorkflowEvent.StepFailed e) {
+    } else if (event instanceof RunEvent.StepFailed e) {
       line(e.stepId()).note = (e.willRetry() ? "retrying: " : "") + e.error();
-    } else if (event instanceof WorkflowEvent.WaitingForApproval e) {
-      line(e.stepId()).state = StepState.WAITING_APPROVAL;
-    } else if (event instanceof WorkflowEvent.ApprovalDecided e) {
+    } else if (event instanceof RunEvent.WaitingForApproval e) {
+      line(e.stepId()).state = StepStatus.WAITING_APPROVAL;
+    } else if (event instanceof RunEvent.ApprovalDecided e) {
       line(e.stepId()).note = e.decision().toLowerCase(java.util.Locale.ROOT) + " by " + e.by();
-    } else if (event instanceof WorkflowEvent.Progress e) {
+    } else if (event instanceof RunEvent.Progress e) {
       line(e.stepId()).done = Math.max(line(e.stepId()).done, e.done());
       line(e.stepId()).total = e.total();
-    } else if (event instanceof WorkflowEvent.StepUndone e) {
-      line(e.stepId()).state = StepState.UNDONE;
+    } else if (event instanceof RunEvent.StepUndone e) {
+      line(e.stepId()).state = StepStatus.UNDONE;
     }
     draw();
   }
 
   @Override
-  public synchronized void finish(RunView run) {
+  public synchronized void finish(RunSummary run) {
     run.steps()
         .forEach(
             s -> {
               Line line = line(s.id());
               line.state = s.state();
-              line.note =
-                  s.lastError().filter(x -> s.state() == StepState.FAILED).orElse(line.note);
+              line.note = s.error().filter(x -> s.state() == StepStatus.FAILED).orElse(line.note);
             });
     draw();
   }
@@ -85,7 +84,7 @@ final class TerminalProgress implements Progress {
     }
     for (Line line : lines.values()) {
       frame.append("\033[2K ").append(symbol(line.state)).append(' ').append(line.title);
-      if (line.total > 0 && line.state != StepState.SUCCEEDED) {
+      if (line.total > 0 && line.state != StepStatus.SUCCEEDED) {
         int filled = (int) ((long) BAR * line.done / line.total);
         frame
             .append("  [")
@@ -96,7 +95,7 @@ final class TerminalProgress implements Progress {
             .append('/')
             .append(line.total);
       }
-      if (line.state == StepState.WAITING_APPROVAL && line.note.isEmpty()) {
+      if (line.state == StepStatus.WAITING_APPROVAL && line.note.isEmpty()) {
         frame.append("  (waiting for approval)");
       }
       if (!line.note.isEmpty()) {
@@ -113,7 +112,7 @@ final class TerminalProgress implements Progress {
     out.flush();
   }
 
-  private static String symbol(StepState state) {
+  private static String symbol(StepStatus state) {
     switch (state) {
       case RUNNING:
         return "»";

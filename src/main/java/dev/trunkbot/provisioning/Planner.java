@@ -35,11 +35,35 @@ public final class Planner {
     this.ports = ports;
   }
 
+  Ports ports() {
+    return ports;
+  }
+
   /**
-   * The preflight's findings as BLOCKED items, then what would be created, changed or left on each
-   * side that can be read (a side whose credentials or address fail is not read).
+   * The preflight's findings as BLOCKED items, then what a run of {@code spec} would create, change
+   * or leave on each side that can be read (a side whose credentials or address fail is not read).
+   *
+   * @throws UnreadableException Twilio or PortSIP could not be read (their own words, and what to
+   *     fix)
    */
   public Plan plan(TrunkSpec spec) throws PbxResolver.UnresolvableException {
+    try {
+      return planned(spec);
+    } catch (dev.trunkbot.twilio.TwilioFailure e) {
+      throw new UnreadableException("Twilio could not be read: " + e.getMessage());
+    } catch (dev.trunkbot.portsip.PortSipException e) {
+      throw new UnreadableException("PortSIP could not be read: " + e.getMessage());
+    }
+  }
+
+  /** Twilio or PortSIP did not answer a read; the message says which and why. */
+  public static final class UnreadableException extends RuntimeException {
+    public UnreadableException(String message) {
+      super(message);
+    }
+  }
+
+  private Plan planned(TrunkSpec spec) throws PbxResolver.UnresolvableException {
     List<Preflight.Finding> findings = new Preflight(ports).check(spec);
     Set<Preflight.Topic> topics = new HashSet<>();
     findings.forEach(f -> topics.add(f.topic()));

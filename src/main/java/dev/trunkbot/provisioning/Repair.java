@@ -8,7 +8,9 @@ import dev.trunkbot.trunk.InvalidInputException;
 import dev.trunkbot.trunk.TrunkScope;
 import dev.trunkbot.trunk.TrunkSpec;
 import dev.trunkbot.twilio.TrunkSnapshot;
+import dev.trunkbot.workflow.RunView;
 import dev.trunkbot.workflow.Step;
+import dev.trunkbot.workflow.StepState;
 import dev.trunkbot.workflow.WorkflowDefinition;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -29,6 +31,23 @@ public final class Repair {
 
   public Repair(Ports ports) {
     this.ports = ports;
+  }
+
+  /** A repair reading through the same ports as this planner. */
+  public static Repair of(Planner planner) {
+    return new Repair(planner.ports());
+  }
+
+  /**
+   * The steps a resume of this run must run again: {@link #stepsToRerun(TrunkSpec, Map)} of its
+   * spec and its succeeded steps' outputs.
+   */
+  public Set<String> stepsToRerun(RunView run) throws PbxResolver.UnresolvableException {
+    Map<String, ObjectNode> outputs = new java.util.LinkedHashMap<>();
+    run.steps().stream()
+        .filter(s -> s.state() == StepState.SUCCEEDED)
+        .forEach(s -> outputs.put(s.id(), s.outputs()));
+    return stepsToRerun(RunInput.spec(run.input()), outputs);
   }
 
   /**

@@ -109,8 +109,8 @@ public final class ApprovalPolicy {
     }
     if (approving && !allowSelfApproval && actor.key().equals(requester.key())) {
       return new Verdict.Refused(
-          "you asked for this run, so another approver must approve it ("
-              + whoMayDecide()
+          "you asked for this run, so someone else must approve it ("
+              + (open() ? "anyone but you" : whoMayDecide())
               + "; or set TRUNKBOT_ALLOW_SELF_APPROVAL=true); the run keeps waiting");
     }
     return new Verdict.Allowed();

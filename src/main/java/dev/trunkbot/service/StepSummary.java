@@ -1,5 +1,6 @@
 package dev.trunkbot.service;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Optional;
  * @param found resources it found as asked
  * @param progress items done of all (the DIDs assigned so far), while a step fans out
  * @param error the last failure, without secrets
+ * @param startedAt when its first attempt started
+ * @param finishedAt when it last succeeded or failed for good
  */
 public record StepSummary(
     String id,
@@ -22,7 +25,9 @@ public record StepSummary(
     int updated,
     int found,
     Optional<Progress> progress,
-    Optional<String> error) {
+    Optional<String> error,
+    Optional<Instant> startedAt,
+    Optional<Instant> finishedAt) {
 
   /** {@code done} of {@code total} items. */
   public record Progress(int done, int total) {

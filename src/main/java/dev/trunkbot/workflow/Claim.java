@@ -16,6 +16,7 @@ sealed interface Claim {
       int attempt,
       ObjectNode input,
       Map<String, ObjectNode> outputs,
-      Map<String, String> sealedSecrets)
+      Map<String, String> sealedSecrets,
+      boolean approved)
       implements Claim {}
 }

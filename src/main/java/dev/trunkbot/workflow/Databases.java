@@ -30,15 +30,18 @@ public final class Databases {
   }
 
   /**
-   * The embedded file database in {@code home} ({@code trunkbot.mv.db}). FILE_LOCK=FS: the OS lock
-   * dies with the process, so a restarted process opens the file at once after a kill -9.
-   * WRITE_DELAY=0: a commit is on disk when it returns (H2 otherwise flushes up to half a second
-   * later, and a kill -9 loses what the engine recorded).
+   * The embedded file database in {@code home} ({@code trunkbot.mv.db}), shared by every trunkbot
+   * process on that home: the first process to open it serves it to the others on a loopback port
+   * (H2's automatic mixed mode; when that process exits another takes over, AUTO_RECONNECT). The
+   * {@code retry:} file system reopens the file when a thread is interrupted in the middle of a
+   * write, instead of leaving the database broken for every process. WRITE_DELAY=0: a commit is on
+   * disk when it returns (a kill -9 loses nothing the engine recorded).
    */
   public static String embeddedUrl(Path home) {
-    return "jdbc:h2:file:"
+    System.setProperty("h2.bindAddress", "127.0.0.1");
+    return "jdbc:h2:retry:file:"
         + home.toAbsolutePath().resolve("trunkbot")
-        + ";FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+        + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
   }
 
   /**

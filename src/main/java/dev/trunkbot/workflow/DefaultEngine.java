@@ -2,7 +2,9 @@ package dev.trunkbot.workflow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -13,19 +15,21 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The engine: each runnable step is a db-scheduler one-time task "runId/stepId"; rollback is a task
- * per run.
+ * per run. A worker executes tasks and delivers events to consumers; a client only reads and writes
+ * runs and schedules tasks for workers to pick up.
  */
 final class DefaultEngine implements Engine {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultEngine.class);
@@ -35,41 +39,58 @@ final class DefaultEngine implements Engine {
 
   private final EngineBuilder config;
   private final Clock clock;
+  private final String name;
   private final Map<String, WorkflowDefinition> definitions;
   private final Jdbc jdbc;
   private final RunStore store;
   private final RunCommands commands;
   private final RunQueries queries;
   private final SecretBox box;
-  private final EventDispatcher dispatcher;
+  private final LiveFeed feed;
+  private final Consumers consumers;
+  private final Optional<ClusterPermits> permits;
   private final ExecutorService stepPool = Executors.newCachedThreadPool(daemon("wf-step"));
   private final ExecutorService fanOutPool = Executors.newCachedThreadPool(daemon("wf-fanout"));
   private final ScheduledExecutorService housekeeping =
-      Executors.newSingleThreadScheduledExecutor(daemon("wf-reconcile"));
-  private final Thread dispatcherThread;
+      Executors.newSingleThreadScheduledExecutor(daemon("wf-housekeeping"));
   private final CustomTask<Void> stepTask;
   private final CustomTask<Integer> rollbackTask;
+  private volatile SchedulerClient tasks;
   private volatile Scheduler scheduler;
+  private volatile boolean closed;
 
   DefaultEngine(EngineBuilder b) {
     this.config = b;
     this.clock = b.clock;
+    this.name = b.name != null ? b.name : defaultName();
     this.definitions = Map.copyOf(b.definitions);
     this.jdbc = new Jdbc(b.dataSource);
     this.store = new RunStore(jdbc);
     this.commands = new RunCommands(jdbc);
-    this.queries = new RunQueries(jdbc, name -> Optional.ofNullable(definitions.get(name)));
+    this.queries = new RunQueries(jdbc, n -> Optional.ofNullable(definitions.get(n)));
     this.box = new SecretBox(b.secretKey);
-    this.dispatcher = new EventDispatcher(jdbc, b.listeners, b.pollInterval.toMillis());
-    this.dispatcherThread = daemon("wf-events").newThread(dispatcher);
-    ResourceLimits limits = new ResourceLimits(b.resourceLimits, b.defaultResourceLimit);
+    this.feed = new LiveFeed(jdbc, b.pollInterval.toMillis(), daemon("wf-events"));
+    this.consumers =
+        new Consumers(
+            jdbc,
+            clock,
+            name,
+            b.pollInterval.toMillis(),
+            b.consumerLease.toMillis(),
+            daemon("wf-consumer"));
+    this.permits =
+        b.clusterLimits
+            ? Optional.of(new ClusterPermits(jdbc, clock, name, b.permitLease.toMillis()))
+            : Optional.<ClusterPermits>empty();
+    ResourceLimits limits = new ResourceLimits(b.resourceLimits, b.defaultResourceLimit, permits);
     DefaultStepContext.ProgressSink progress =
         (run, step, done, total, note) -> {
           store.progress(run, step, done, total, note, clock.millis());
-          dispatcher.wake();
+          eventsStored();
         };
     StepRunner runner =
-        new StepRunner(store, box, limits, stepPool, fanOutPool, clock, progress, dispatcher::wake);
+        new StepRunner(
+            store, box, limits, stepPool, fanOutPool, clock, progress, this::eventsStored);
     Rollbacker rollbacker =
         new Rollbacker(store, commands, box, limits, fanOutPool, clock, progress);
     this.stepTask =
@@ -81,6 +102,11 @@ final class DefaultEngine implements Engine {
             .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(1)))
             .execute(
                 (instance, ctx) -> runRollback(rollbacker, instance.getId(), instance.getData()));
+  }
+
+  private void eventsStored() {
+    feed.wake();
+    consumers.wake();
   }
 
   private CompletionHandler<Void> runStep(StepRunner runner, String instanceId) {
@@ -99,8 +125,11 @@ final class DefaultEngine implements Engine {
     try {
       next = runner.run(runId, def.get(), def.get().step(stepId).orElseThrow());
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running step " + stepId, e);
+      // this process is stopping: leave the step RUNNING and its task due, so that this or
+      // another process runs it again (it finds before it creates). The interrupt is not kept:
+      // a database write on an interrupted thread can break the embedded database's file.
+      LOG.info("run {} step {}: released at shutdown", runId, stepId);
+      return (done, ops) -> ops.reschedule(done, clock.instant());
     }
     if (next instanceof StepRunner.Next.RetryAt retry) {
       return (done, ops) -> ops.reschedule(done, retry.at());
@@ -118,7 +147,7 @@ final class DefaultEngine implements Engine {
     }
     int attempt = (failures == null ? 0 : failures) + 1;
     var retryAt = rollbacker.run(runId, def.get(), attempt);
-    dispatcher.wake();
+    eventsStored();
     if (retryAt.isPresent()) {
       return (done, ops) -> ops.reschedule(done, retryAt.get(), attempt);
     }
@@ -133,27 +162,36 @@ final class DefaultEngine implements Engine {
   }
 
   void scheduleSteps(RunId runId, List<String> stepIds) {
-    Scheduler s = scheduler;
-    if (stepIds.isEmpty() || s == null) {
+    SchedulerClient client = tasks;
+    if (stepIds.isEmpty() || client == null) {
       return;
     }
     for (String stepId : stepIds) {
       try {
-        s.scheduleIfNotExists(stepTask.instance(runId.value() + "/" + stepId), clock.instant());
-      } catch (com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException alreadyScheduled) {
+        client.scheduleIfNotExists(
+            stepTask.instance(runId.value() + "/" + stepId), clock.instant());
+      } catch (TaskInstanceException alreadyScheduled) {
         LOG.debug("step {} of run {} was scheduled concurrently", stepId, runId);
       }
     }
-    s.triggerCheckForDueExecutions();
+    Scheduler s = scheduler;
+    if (s != null) {
+      s.triggerCheckForDueExecutions();
+    }
   }
 
   @Override
   public synchronized void start() {
-    if (scheduler != null) {
+    if (tasks != null) {
       throw new IllegalStateException("engine already started");
     }
     Databases.migrate(config.dataSource);
-    String name = config.name != null ? config.name : defaultName();
+    config.listeners.forEach(l -> feed.subscribe(Optional.empty(), l));
+    if (!config.worker) {
+      tasks = SchedulerClient.Builder.create(config.dataSource, stepTask, rollbackTask).build();
+      LOG.info("workflow engine {} opened as a client (executes no step)", name);
+      return;
+    }
     scheduler =
         Scheduler.create(config.dataSource, stepTask, rollbackTask)
             .schedulerName(new SchedulerName.Fixed(name))
@@ -163,12 +201,18 @@ final class DefaultEngine implements Engine {
             .missedHeartbeatsLimit(config.missedHeartbeats)
             .enableImmediateExecution()
             .clock(clock::instant)
-            .shutdownMaxWait(Duration.ofSeconds(2))
+            .shutdownMaxWait(config.shutdownTimeout)
             .build();
+    tasks = scheduler;
     scheduler.start();
-    dispatcherThread.start();
     long every = config.reconcileInterval.toMillis();
     housekeeping.scheduleWithFixedDelay(this::reconcile, 0, every, TimeUnit.MILLISECONDS);
+    housekeeping.scheduleWithFixedDelay(this::prune, 1, 600, TimeUnit.SECONDS);
+    permits.ifPresent(
+        p -> {
+          long renew = Math.max(100, config.permitLease.toMillis() / 3);
+          housekeeping.scheduleWithFixedDelay(p::renew, renew, renew, TimeUnit.MILLISECONDS);
+        });
     LOG.info(
         "workflow engine {} started: workflows {}, poll {}, heartbeat {} x {}",
         name,
@@ -205,58 +249,106 @@ final class DefaultEngine implements Engine {
                 });
         scheduleSteps(run.id(), due);
       }
-      dispatcher.wake();
+      eventsStored();
     } catch (RuntimeException e) {
       LOG.warn("reconcile failed: {}", e.getMessage());
     }
   }
 
-  @Override
-  public synchronized void close() {
-    housekeeping.shutdownNow();
-    if (scheduler != null) {
-      scheduler.stop();
-    }
-    dispatcher.stop();
-    stepPool.shutdownNow();
-    fanOutPool.shutdownNow();
+  /** Drops events every consumer has handled a day ago, and any event older than 30 days. */
+  void prune() {
     try {
-      dispatcherThread.join(2000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      long now = clock.millis();
+      long day = Duration.ofDays(1).toMillis();
+      int pruned = 0;
+      Optional<Long> lowest = Consumers.lowestCursor(jdbc, now - 7 * day);
+      long upTo = lowest.orElse(Events.lastId(jdbc));
+      pruned +=
+          jdbc.inTx(
+              c ->
+                  Jdbc.update(c, "DELETE FROM wf_event WHERE id <= ? AND at < ?", upTo, now - day));
+      pruned += jdbc.inTx(c -> Jdbc.update(c, "DELETE FROM wf_event WHERE at < ?", now - 30 * day));
+      if (pruned > 0) {
+        LOG.info("pruned {} old events", pruned);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("pruning events failed: {}", e.getMessage());
     }
   }
 
-  private void requireStarted() {
-    if (scheduler == null) {
+  /**
+   * Stops polling, lets running steps finish within the shutdown timeout and releases those that do
+   * not (another process, or this one restarted, runs them again); then stops deliveries.
+   */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    housekeeping.shutdownNow();
+    consumers.close();
+    if (scheduler != null) {
+      scheduler.stop();
+    }
+    feed.close();
+    stepPool.shutdownNow();
+    fanOutPool.shutdownNow();
+    permits.ifPresent(ClusterPermits::releaseAll);
+  }
+
+  private SchedulerClient requireStarted() {
+    SchedulerClient client = tasks;
+    if (client == null || closed) {
       throw new IllegalStateException("engine not started: call start() first");
     }
+    return client;
+  }
+
+  @Override
+  public StartOutcome start(RunRequest request) {
+    requireStarted();
+    WorkflowDefinition def = definitions.get(request.workflow());
+    if (def == null) {
+      throw new IllegalArgumentException(
+          "unknown workflow '"
+              + request.workflow()
+              + "' (registered: "
+              + definitions.keySet()
+              + ")");
+    }
+    ObjectNode input = Json.object(request.inputJson());
+    RunId id = RunId.random();
+    Map<String, String> sealed = new LinkedHashMap<>();
+    request.secrets().forEach((k, v) -> sealed.put(k, box.seal(id, k, v)));
+    StartOutcome outcome;
+    try {
+      outcome = store.createRun(id, def, request, input, sealed, clock.millis());
+    } catch (IllegalStateException collided) {
+      if (request.businessKey().isEmpty()) {
+        throw collided;
+      }
+      // two starts on one key at once: the other one won the key; answer with it
+      outcome = store.createRun(id, def, request, input, sealed, clock.millis());
+    }
+    if (outcome instanceof StartOutcome.Started) {
+      scheduleSteps(
+          id,
+          Progression.runnable(
+              def,
+              def.steps().stream().collect(Collectors.toMap(Step::id, s -> StepState.PENDING))));
+      eventsStored();
+    }
+    return outcome;
   }
 
   @Override
   public RunId startRun(
       String workflowName, String inputJson, Map<String, String> secretInputs, String requester) {
-    requireStarted();
-    WorkflowDefinition def = definitions.get(workflowName);
-    if (def == null) {
-      throw new IllegalArgumentException(
-          "unknown workflow '" + workflowName + "' (registered: " + definitions.keySet() + ")");
-    }
-    if (requester == null || requester.isBlank()) {
-      throw new IllegalArgumentException("requester must not be blank");
-    }
-    ObjectNode input = Json.object(Objects.requireNonNull(inputJson, "inputJson"));
-    RunId id = RunId.random();
-    Map<String, String> sealed = new LinkedHashMap<>();
-    secretInputs.forEach((k, v) -> sealed.put(k, box.seal(id, k, v)));
-    store.createRun(id, def, input, sealed, requester, clock.millis());
-    scheduleSteps(
-        id,
-        Progression.runnable(
-            def,
-            def.steps().stream()
-                .collect(java.util.stream.Collectors.toMap(Step::id, s -> StepState.PENDING))));
-    return id;
+    return start(RunRequest.of(workflowName, inputJson, requester).withSecrets(secretInputs))
+        .runId();
   }
 
   @Override
@@ -290,22 +382,22 @@ final class DefaultEngine implements Engine {
             config.allowSelfApproval,
             clock.millis());
     scheduleSteps(runId, result.steps());
-    dispatcher.wake();
+    eventsStored();
     return result.outcome();
   }
 
   @Override
   public ActionOutcome cancel(RunId runId, String actor) {
-    requireStarted();
+    SchedulerClient client = requireStarted();
     var result = commands.cancel(runId, actor, clock.millis());
     for (String stepId : result.steps()) {
       try {
-        scheduler.cancel(TaskInstanceId.of(STEP_TASK, runId.value() + "/" + stepId));
+        client.cancel(TaskInstanceId.of(STEP_TASK, runId.value() + "/" + stepId));
       } catch (RuntimeException notScheduledOrRunning) {
         // the task will find the run cancelled and end itself
       }
     }
-    dispatcher.wake();
+    eventsStored();
     return result.outcome();
   }
 
@@ -321,24 +413,37 @@ final class DefaultEngine implements Engine {
 
   private void scheduleRollback(RunId runId) {
     try {
-      scheduler.scheduleIfNotExists(rollbackTask.instance(runId.value(), 0), clock.instant());
-      scheduler.triggerCheckForDueExecutions();
-    } catch (com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException alreadyScheduled) {
+      tasks.scheduleIfNotExists(rollbackTask.instance(runId.value(), 0), clock.instant());
+      if (scheduler != null) {
+        scheduler.triggerCheckForDueExecutions();
+      }
+    } catch (TaskInstanceException alreadyScheduled) {
       LOG.debug("rollback of run {} was scheduled concurrently", runId);
     }
   }
 
   @Override
   public ActionOutcome resume(RunId runId, String actor) {
+    return resume(runId, actor, Set.of());
+  }
+
+  @Override
+  public ActionOutcome resume(RunId runId, String actor, Set<String> alsoRerun) {
     requireStarted();
     Optional<WorkflowDefinition> def = definitionOf(runId);
     if (def.isEmpty()) {
       return new ActionOutcome.Refused("no run " + runId + " of a registered workflow");
     }
-    var result = commands.resume(runId, def.get(), actor, clock.millis());
+    var result = commands.resume(runId, def.get(), actor, alsoRerun, clock.millis());
     scheduleSteps(runId, result.steps());
-    dispatcher.wake();
+    eventsStored();
     return result.outcome();
+  }
+
+  @Override
+  public void note(RunId runId, String name, String value) {
+    requireStarted();
+    store.note(runId, name, value);
   }
 
   @Override
@@ -357,18 +462,43 @@ final class DefaultEngine implements Engine {
   }
 
   @Override
+  public Registration subscribe(Optional<RunId> runId, WorkflowListener listener) {
+    requireStarted();
+    return feed.subscribe(runId, listener);
+  }
+
+  @Override
+  public Registration consume(String consumer, WorkflowListener listener) {
+    requireStarted();
+    if (!config.worker) {
+      throw new IllegalStateException(
+          "consumer '" + consumer + "': an engine opened as a client consumes no event");
+    }
+    return consumers.consume(consumer, listener);
+  }
+
+  @Override
   public Optional<RunView> awaitSettled(RunId runId, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
+      long seen = feed.seen(runId);
       Optional<RunView> view = run(runId);
-      if (view.isEmpty() || view.get().state().settled()) {
+      if (view.isEmpty() || settled(view.get())) {
         return view;
       }
-      if (System.nanoTime() > deadline) {
+      long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+      if (left <= 0) {
         return Optional.empty();
       }
-      Thread.sleep(5);
+      // woken by the run's next event; the cap is a safety net for a missed wake-up
+      feed.await(runId, seen, Math.min(left, 1000));
     }
+  }
+
+  /** Settled, and no step still running (a failed run may have others in flight). */
+  private static boolean settled(RunView view) {
+    return view.state().settled()
+        && view.steps().stream().noneMatch(s -> s.state() == StepState.RUNNING);
   }
 
   private static String defaultName() {

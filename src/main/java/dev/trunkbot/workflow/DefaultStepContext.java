@@ -36,6 +36,7 @@ final class DefaultStepContext implements StepContext {
   private final StepIntents intents;
   private final Set<String> revealed = ConcurrentHashMap.newKeySet();
   private volatile String heldResource;
+  private boolean approved;
 
   DefaultStepContext(
       RunId runId,
@@ -60,6 +61,17 @@ final class DefaultStepContext implements StepContext {
     this.fanOutPool = fanOutPool;
     this.progressSink = progressSink;
     this.intents = intents;
+  }
+
+  /** Marks the context of a step an approver approved. */
+  DefaultStepContext approved(boolean value) {
+    this.approved = value;
+    return this;
+  }
+
+  @Override
+  public boolean approved() {
+    return approved;
   }
 
   @Override

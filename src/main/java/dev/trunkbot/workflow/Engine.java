@@ -19,9 +19,13 @@ public interface Engine extends AutoCloseable {
   @Override
   void close();
 
+  /** Starts a run, unless another active run holds its business key (see {@link StartOutcome}). */
+  StartOutcome start(RunRequest request);
+
   /**
-   * Starts a run of a registered workflow. {@code inputJson} must be a JSON object; {@code
-   * secretInputs} are stored encrypted and read by steps through {@link StepContext#secret}.
+   * Starts a run of a registered workflow without a business key. {@code inputJson} must be a JSON
+   * object; {@code secretInputs} are stored encrypted and read by steps through {@link
+   * StepContext#secret}.
    */
   RunId startRun(
       String workflowName, String inputJson, Map<String, String> secretInputs, String requester);
@@ -38,6 +42,28 @@ public interface Engine extends AutoCloseable {
   /** Re-queues the failed steps of a FAILED run (attempts start again). */
   ActionOutcome resume(RunId runId, String actor);
 
+  /**
+   * As {@link #resume(RunId, String)}, and also runs again the succeeded steps in {@code alsoRerun}
+   * and every step after them (their resources are gone).
+   */
+  ActionOutcome resume(RunId runId, String actor, java.util.Set<String> alsoRerun);
+
+  /** Attaches a note to a run (shown in {@link RunView#notes()}), replacing one of that name. */
+  void note(RunId runId, String name, String value);
+
+  /**
+   * Receives the events of one run (or all runs) stored from now on, while this engine is open.
+   * Nothing is consumed: every subscriber and consumer sees the same events.
+   */
+  Registration subscribe(Optional<RunId> runId, WorkflowListener listener);
+
+  /**
+   * Receives every event once per {@code consumer} name across processes (workers only): a
+   * restarted consumer resumes after its last event; of several processes consuming under one name
+   * only one delivers at a time.
+   */
+  Registration consume(String consumer, WorkflowListener listener);
+
   Optional<RunView> run(RunId runId);
 
   List<RunView> runs(RunFilter filter);
@@ -47,8 +73,8 @@ public interface Engine extends AutoCloseable {
 
   /**
    * Waits until the run is settled (no step will move without a person: SUCCEEDED, FAILED,
-   * REJECTED, CANCELLED, ROLLED_BACK, or WAITING_APPROVAL with nothing running) and returns it.
-   * Empty if the run is unknown or not settled in time.
+   * REJECTED, CANCELLED, ROLLED_BACK, or WAITING_APPROVAL) and no step is still running, and
+   * returns it; woken by the run's events. Empty if the run is unknown or not settled in time.
    */
   Optional<RunView> awaitSettled(RunId runId, Duration timeout) throws InterruptedException;
 }

@@ -23,6 +23,11 @@ public final class EngineBuilder {
   int workerThreads = 10;
   int defaultResourceLimit = 20;
   boolean allowSelfApproval;
+  boolean worker = true;
+  Duration shutdownTimeout = Duration.ofSeconds(10);
+  Duration consumerLease = Duration.ofSeconds(10);
+  boolean clusterLimits = true;
+  Duration permitLease = Duration.ofSeconds(10);
   String name;
   final Map<String, Integer> resourceLimits = new HashMap<>();
   final List<WorkflowListener> listeners = new ArrayList<>();
@@ -97,7 +102,7 @@ public final class EngineBuilder {
   }
 
   /**
-   * At most {@code permits} calls to {@code resource} in flight in this process, across all runs.
+   * At most {@code permits} calls to {@code resource} in flight, across all runs and every process
    */
   public EngineBuilder resourceLimit(String resource, int permits) {
     if (resource == null || resource.isBlank()) {
@@ -120,6 +125,45 @@ public final class EngineBuilder {
     return this;
   }
 
+  /**
+   * A worker (the default) executes steps and delivers events to consumers; a client only reads and
+   * writes runs and schedules work for workers.
+   */
+  public EngineBuilder worker(boolean worker) {
+    this.worker = worker;
+    return this;
+  }
+
+  /**
+   * How long {@link Engine#close()} waits for running steps before releasing them to another
+   * process (default 10 s).
+   */
+  public EngineBuilder shutdownTimeout(Duration timeout) {
+    this.shutdownTimeout = positive("shutdownTimeout", timeout);
+    return this;
+  }
+
+  /**
+   * How long a consumer's lease lasts without renewal: how soon another process takes over the
+   * deliveries of one that died (default 10 s).
+   */
+  public EngineBuilder consumerLease(Duration lease) {
+    this.consumerLease = positive("consumerLease", lease);
+    return this;
+  }
+
+  /**
+   * Whether resource limits hold across every process on the database (the default), or per process
+   * only. Permits of a process that died return when {@code lease} runs out (default 10 s); a live
+   * process renews them.
+   */
+  public EngineBuilder clusterLimits(boolean across, Duration lease) {
+    this.clusterLimits = across;
+    this.permitLease = positive("permit lease", lease);
+    return this;
+  }
+
+  /** Receives every event stored from the engine's start on, in this process (not consumed). */
   public EngineBuilder listener(WorkflowListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
     return this;

@@ -46,6 +46,32 @@ final class Jdbc {
     }
   }
 
+  /**
+   * A read-only unit of work that sees one snapshot of the database (REPEATABLE READ), so that a
+   * run read by several queries is one consistent state even while steps commit.
+   */
+  <T> T inSnapshot(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      int isolation = c.getTransactionIsolation();
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      try {
+        T result = work.apply(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setTransactionIsolation(isolation);
+        c.setAutoCommit(auto);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("database error: " + e.getMessage(), e);
+    }
+  }
+
   <T> List<T> query(String sql, Row<T> row, Object... params) {
     return inTx(c -> query(c, sql, row, params));
   }

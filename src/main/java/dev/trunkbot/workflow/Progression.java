@@ -7,9 +7,13 @@ import java.util.Map;
 final class Progression {
   private Progression() {}
 
+  /**
+   * Whether a step's dependencies succeeded. A dependency the run has no row for was added to the
+   * workflow after the run started (a newer version): it counts as done.
+   */
   static boolean depsDone(WorkflowDefinition def, String stepId, Map<String, StepState> states) {
     return def.step(stepId).orElseThrow().dependsOn().stream()
-        .allMatch(d -> states.get(d) == StepState.SUCCEEDED);
+        .allMatch(d -> states.getOrDefault(d, StepState.SUCCEEDED) == StepState.SUCCEEDED);
   }
 
   /** PENDING steps whose dependencies all succeeded, in topological order. */
@@ -53,5 +57,16 @@ final class Progression {
                             && states.get(id) != StepState.UNDONE))
                     && def.step(id).orElseThrow().undo().isPresent())
         .toList();
+  }
+
+  /** The given steps and every step that depends on them, directly or not. */
+  static java.util.Set<String> withDependents(WorkflowDefinition def, java.util.Set<String> roots) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>(roots);
+    for (String id : def.topologicalOrder()) {
+      if (def.step(id).orElseThrow().dependsOn().stream().anyMatch(out::contains)) {
+        out.add(id);
+      }
+    }
+    return out;
   }
 }

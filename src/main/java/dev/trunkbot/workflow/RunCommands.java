@@ -235,6 +235,27 @@ final class RunCommands {
                   List.of());
             }
           }
+          if (tx.businessKey != null) {
+            List<RunId> newer = ActiveKeys.newer(c, tx.businessKey, id);
+            if (!newer.isEmpty()) {
+              return new Result<ActionOutcome>(
+                  new ActionOutcome.Refused(
+                      "run "
+                          + newer.get(0)
+                          + " is newer on "
+                          + tx.businessKey
+                          + ": rolling this one back would undo what that run relies on; roll that"
+                          + " run back first"),
+                  List.of());
+            }
+            var holder = ActiveKeys.retake(c, tx.businessKey, id);
+            if (holder.isPresent()) {
+              return new Result<ActionOutcome>(
+                  new ActionOutcome.Refused(
+                      "run " + holder.get() + " is active on " + tx.businessKey),
+                  List.of());
+            }
+          }
           tx.audit(actor, "rollback.requested", null, "");
           Jdbc.update(
               c,
@@ -281,7 +302,12 @@ final class RunCommands {
         });
   }
 
-  Result<ActionOutcome> resume(RunId id, WorkflowDefinition def, String actor, long now) {
+  /**
+   * Runs a FAILED run's failed steps again, and the succeeded steps in {@code alsoRerun} with every
+   * step after them (their resources are gone: each finds before it creates).
+   */
+  Result<ActionOutcome> resume(
+      RunId id, WorkflowDefinition def, String actor, Set<String> alsoRerun, long now) {
     return jdbc.inTx(
         c -> {
           var locked = RunTx.lock(c, id, now);
@@ -295,8 +321,10 @@ final class RunCommands {
                     "run is " + tx.state + "; only FAILED runs can be resumed"),
                 List.of());
           }
+          Set<String> again = Progression.withDependents(def, alsoRerun);
           for (var e : List.copyOf(tx.steps().entrySet())) {
-            if (e.getValue() == StepState.FAILED) {
+            boolean rerun = again.contains(e.getKey()) && e.getValue() == StepState.SUCCEEDED;
+            if (e.getValue() == StepState.FAILED || rerun) {
               Jdbc.update(
                   c,
                   "DELETE FROM wf_approval WHERE run_id = ? AND step_id = ? AND decision = 'EXPIRED'",
@@ -312,7 +340,7 @@ final class RunCommands {
                   e.getKey());
             }
           }
-          tx.audit(actor, "run.resumed", null, "");
+          tx.audit(actor, "run.resumed", null, again.isEmpty() ? "" : "also again: " + again);
           Jdbc.update(
               c,
               "UPDATE wf_run SET state = ?, error = NULL, finished_at = NULL, updated_at = ? WHERE id = ?",

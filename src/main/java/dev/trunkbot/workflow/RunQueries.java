@@ -21,7 +21,7 @@ final class RunQueries {
   }
 
   Optional<RunView> run(RunId id) {
-    return jdbc.inTx(
+    return jdbc.inSnapshot(
         c -> {
           var runs =
               Jdbc.query(
@@ -33,35 +33,33 @@ final class RunQueries {
   List<RunView> runs(RunFilter f) {
     StringBuilder sql = new StringBuilder("SELECT id FROM wf_run WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
-    f.workflow()
-        .ifPresent(
-            w -> {
-              sql.append(" AND workflow = ?");
-              params.add(w);
-            });
-    f.requester()
-        .ifPresent(
-            r -> {
-              sql.append(" AND requester = ?");
-              params.add(r);
-            });
+    where(sql, params, "workflow", f.workflow());
+    where(sql, params, "requester", f.requester());
+    where(sql, params, "business_key", f.businessKey());
+    where(sql, params, "subject", f.subject());
     if (!f.states().isEmpty()) {
       sql.append(" AND state IN (")
           .append(String.join(",", java.util.Collections.nCopies(f.states().size(), "?")))
           .append(")");
       f.states().forEach(s -> params.add(s.name()));
     }
-    sql.append(" ORDER BY created_at DESC, id");
-    return jdbc.inTx(
+    sql.append(" ORDER BY created_at DESC, id FETCH FIRST ").append(f.limit()).append(" ROWS ONLY");
+    return jdbc.inSnapshot(
         c -> {
           List<RunView> out = new ArrayList<>();
           for (String id : Jdbc.query(c, sql.toString(), rs -> rs.getString(1), params.toArray())) {
-            if (out.size() == f.limit()) {
-              break;
-            }
             out.add(load(c, new RunId(id)));
           }
           return out;
+        });
+  }
+
+  private static void where(
+      StringBuilder sql, List<Object> params, String column, Optional<String> value) {
+    value.ifPresent(
+        v -> {
+          sql.append(" AND ").append(column).append(" = ?");
+          params.add(v);
         });
   }
 
@@ -89,6 +87,15 @@ final class RunQueries {
             id.value())) {
       approvals.put(a.getKey(), a.getValue());
     }
+    Map<String, String> notes = new java.util.TreeMap<>();
+    for (var n :
+        Jdbc.query(
+            c,
+            "SELECT name, note_value FROM wf_run_note WHERE run_id = ?",
+            rs -> Map.entry(rs.getString(1), rs.getString(2)),
+            id.value())) {
+      notes.put(n.getKey(), n.getValue());
+    }
     List<String> secretNames =
         Jdbc.query(
             c,
@@ -114,7 +121,10 @@ final class RunQueries {
                   Optional.ofNullable(rs.getString("error")),
                   Instant.ofEpochMilli(rs.getLong("created_at")),
                   Instant.ofEpochMilli(rs.getLong("updated_at")),
-                  instant(rs, "finished_at"));
+                  instant(rs, "finished_at"),
+                  Optional.ofNullable(rs.getString("business_key")),
+                  Optional.ofNullable(rs.getString("subject")).orElse(""),
+                  notes);
             },
             id.value())
         .get(0);
@@ -142,7 +152,8 @@ final class RunQueries {
                   Json.object(rs.getString("output_json")),
                   instant(rs, "started_at"),
                   instant(rs, "finished_at"),
-                  Optional.ofNullable(approvals.get(stepId)));
+                  Optional.ofNullable(approvals.get(stepId)),
+                  progress(rs));
             },
             id.value());
     List<String> order = def.map(WorkflowDefinition::topologicalOrder).orElse(List.of());
@@ -158,7 +169,16 @@ final class RunQueries {
         instant(rs, "expires_at"),
         Optional.ofNullable(rs.getString("decided_by")),
         instant(rs, "decided_at"),
-        Optional.ofNullable(rs.getString("reason")));
+        Optional.ofNullable(rs.getString("reason")),
+        Optional.ofNullable(rs.getString("request")));
+  }
+
+  private static Optional<RunView.Progress> progress(ResultSet rs) throws SQLException {
+    Long done = Jdbc.nullableLong(rs, "progress_done");
+    Long total = Jdbc.nullableLong(rs, "progress_total");
+    return done == null || total == null
+        ? Optional.empty()
+        : Optional.of(new RunView.Progress(done.intValue(), total.intValue()));
   }
 
   private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The run store: every state change of a run in one transaction with the run row locked, together
@@ -23,27 +24,43 @@ final class RunStore {
     return jdbc;
   }
 
-  void createRun(
+  /**
+   * Creates the run, unless another active run holds its business key: then that run, as {@link
+   * StartOutcome.Existing} when it is the same requester's same input, else {@link
+   * StartOutcome.Conflict}. A key whose run is no longer active is taken over.
+   */
+  StartOutcome createRun(
       RunId id,
       WorkflowDefinition def,
+      RunRequest request,
       ObjectNode input,
       Map<String, String> sealedSecrets,
-      String requester,
       long now) {
-    jdbc.inTx(
+    return jdbc.inTx(
         c -> {
+          if (request.businessKey().isPresent()) {
+            Optional<StartOutcome> holder = ActiveKeys.holder(c, request, input);
+            if (holder.isPresent()) {
+              return holder.get();
+            }
+            ActiveKeys.take(c, request.businessKey().get(), id);
+          }
           Jdbc.update(
               c,
-              "INSERT INTO wf_run (id, workflow, version, input_json, requester, state, event_seq, created_at,"
-                  + " updated_at) VALUES (?,?,?,?,?,?,0,?,?)",
+              "INSERT INTO wf_run (id, workflow, version, input_json, requester, state, event_seq,"
+                  + " created_at, updated_at, business_key, subject, auto_approver)"
+                  + " VALUES (?,?,?,?,?,?,0,?,?,?,?,?)",
               id.value(),
               def.name(),
               def.version(),
               Json.write(input),
-              requester,
+              request.requester(),
               RunState.RUNNING.name(),
               now,
-              now);
+              now,
+              request.businessKey().orElse(null),
+              request.subject(),
+              request.autoApprover().orElse(null));
           for (Step s : def.steps()) {
             Jdbc.update(
                 c,
@@ -67,14 +84,16 @@ final class RunStore {
               "INSERT INTO wf_audit (run_id, at, actor, action, step_id, detail) VALUES (?,?,?,?,?,?)",
               id.value(),
               now,
-              requester,
+              request.requester(),
               "run.started",
               null,
               def.name()
                   + " v"
                   + def.version()
+                  + request.businessKey().map(k -> " for " + k).orElse("")
+                  + request.autoApprover().map(a -> ", auto-approved by " + a).orElse("")
                   + (sealedSecrets.isEmpty() ? "" : ", secrets " + sealedSecrets.keySet()));
-          return null;
+          return new StartOutcome.Started(id);
         });
   }
 
@@ -95,45 +114,17 @@ final class RunStore {
               && current != StepState.WAITING_APPROVAL) {
             return new Claim.Skip("step is " + current);
           }
+          if (current == StepState.WAITING_APPROVAL && !Approvals.approved(tx, step.id())) {
+            return new Claim.Skip("step is waiting for approval");
+          }
           if (step.approvalRequired()) {
-            var decision =
-                Jdbc.query(
-                    c,
-                    "SELECT decision FROM wf_approval WHERE run_id = ? AND step_id = ?",
-                    rs -> rs.getString(1),
-                    id.value(),
-                    step.id());
-            if (decision.isEmpty()) {
-              Long expires = step.approvalExpiry().map(d -> now + d.toMillis()).orElse(null);
-              Jdbc.update(
-                  c,
-                  "INSERT INTO wf_approval (run_id, step_id, decision, requested_at, expires_at) VALUES (?,?,?,?,?)",
-                  id.value(),
-                  step.id(),
-                  "PENDING",
-                  now,
-                  Jdbc.longOrNull(expires));
-              tx.setStep(
-                  step.id(),
-                  StepState.WAITING_APPROVAL,
-                  "UPDATE wf_step SET state = ?, updated_at = ? WHERE run_id = ? AND step_id = ?",
-                  StepState.WAITING_APPROVAL.name(),
-                  now,
-                  id.value(),
-                  step.id());
-              tx.event(
-                  "WaitingForApproval",
-                  step.id(),
-                  Map.of("title", step.title(), "requester", tx.requester));
-              tx.audit("engine", "approval.requested", step.id(), step.title());
-              tx.recomputeActive(def);
+            Optional<Claim> waiting = Approvals.beforeExecute(tx, def, step);
+            if (waiting.isPresent()) {
               tx.close();
-              return new Claim.AwaitApproval();
-            }
-            if (!decision.get(0).equals("APPROVED")) {
-              return new Claim.Skip("approval is " + decision.get(0));
+              return waiting.get();
             }
           }
+          boolean approved = Approvals.approved(tx, step.id());
           int attempt =
               Jdbc.query(
                           c,
@@ -147,7 +138,8 @@ final class RunStore {
               step.id(),
               StepState.RUNNING,
               "UPDATE wf_step SET state = ?, attempts = ?, started_at = COALESCE(started_at, ?),"
-                  + " updated_at = ? WHERE run_id = ? AND step_id = ?",
+                  + " updated_at = ?, progress_done = NULL, progress_total = NULL"
+                  + " WHERE run_id = ? AND step_id = ?",
               StepState.RUNNING.name(),
               attempt,
               now,
@@ -157,7 +149,8 @@ final class RunStore {
           tx.event("StepStarted", step.id(), Map.of("title", step.title(), "attempt", attempt));
           tx.recomputeActive(def);
           tx.close();
-          return new Claim.Execute(attempt, input(c, id), outputs(c, id), sealedSecrets(c, id));
+          return new Claim.Execute(
+              attempt, input(c, id), outputs(c, id), sealedSecrets(c, id), approved);
         });
   }
 
@@ -206,6 +199,41 @@ final class RunStore {
         });
   }
 
+  /**
+   * The step returned {@link StepResult.Waiting}: it waits for a person now, or was approved at
+   * once by the run's auto-approver (then it runs again).
+   */
+  Approvals.Asked awaitApproval(
+      RunId id, WorkflowDefinition def, Step step, String request, long now) {
+    return jdbc.inTx(
+        c -> {
+          var locked = RunTx.lock(c, id, now);
+          if (locked.isEmpty()) {
+            return Approvals.Asked.SKIP;
+          }
+          RunTx tx = locked.get();
+          // asking is not a failed attempt: the run after the approval is the step's real attempt
+          Jdbc.update(
+              c,
+              "UPDATE wf_step SET attempts = attempts - 1 WHERE run_id = ? AND step_id = ?",
+              id.value(),
+              step.id());
+          Approvals.Asked asked = Approvals.ask(tx, def, step, request);
+          if (asked == Approvals.Asked.APPROVED) {
+            tx.setStep(
+                step.id(),
+                StepState.PENDING,
+                "UPDATE wf_step SET state = ?, updated_at = ? WHERE run_id = ? AND step_id = ?",
+                StepState.PENDING.name(),
+                now,
+                id.value(),
+                step.id());
+          }
+          tx.close();
+          return asked;
+        });
+  }
+
   void failAttempt(
       RunId id,
       WorkflowDefinition def,
@@ -250,12 +278,44 @@ final class RunStore {
         });
   }
 
+  /** Attaches a note to a run, replacing one of that name. */
+  void note(RunId id, String name, String value) {
+    if (name == null || name.isBlank() || name.length() > 100) {
+      throw new IllegalArgumentException("note name must be 1-100 characters, got " + name);
+    }
+    if (value == null || value.length() > 2000) {
+      throw new IllegalArgumentException("note '" + name + "' must hold at most 2000 characters");
+    }
+    jdbc.inTx(
+        c -> {
+          if (RunTx.lock(c, id, 0).isEmpty()) {
+            throw new IllegalArgumentException("no run " + id);
+          }
+          Jdbc.update(c, "DELETE FROM wf_run_note WHERE run_id = ? AND name = ?", id.value(), name);
+          return Jdbc.update(
+              c,
+              "INSERT INTO wf_run_note (run_id, name, note_value) VALUES (?,?,?)",
+              id.value(),
+              name,
+              value);
+        });
+  }
+
   /** Stores a progress event (outside the step's state transitions). */
   void progress(RunId id, String stepId, int done, int total, String note, long now) {
     jdbc.inTx(
         c -> {
           var locked = RunTx.lock(c, id, now);
           if (locked.isPresent()) {
+            Jdbc.update(
+                c,
+                "UPDATE wf_step SET progress_done = ?, progress_total = ? WHERE run_id = ? AND"
+                    + " step_id = ? AND (progress_done IS NULL OR progress_done < ?)",
+                done,
+                total,
+                id.value(),
+                stepId,
+                done);
             Map<String, Object> payload = new HashMap<>();
             payload.put("done", done);
             payload.put("total", total);

@@ -6,40 +6,42 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A unit of work on one run whose row is locked (SELECT ... FOR UPDATE): all changes of a run are
  * serialized, so event sequence numbers are gap-free and in order, and concurrent step completions
- * see each other.
+ * see each other. Event ids come from one locked counter row, so they become visible in the order
+ * they were given (a consumer's cursor never passes an event that commits later).
  */
 final class RunTx {
+  /** States in which a run no longer holds its business key. */
+  private static final Set<RunState> RELEASING =
+      Set.of(RunState.SUCCEEDED, RunState.REJECTED, RunState.CANCELLED, RunState.ROLLED_BACK);
+
   final Connection c;
   final RunId runId;
   final String workflow;
   final int version;
   final String requester;
+  final String businessKey;
+  final String autoApprover;
   final long now;
   RunState state;
   private long seq;
   private final long seqAtStart;
   private Map<String, StepState> steps;
 
-  private RunTx(
-      Connection c,
-      RunId runId,
-      String workflow,
-      int version,
-      String requester,
-      RunState state,
-      long seq,
-      long now) {
+  private RunTx(Connection c, RunId runId, java.sql.ResultSet rs, long now) throws SQLException {
     this.c = c;
     this.runId = runId;
-    this.workflow = workflow;
-    this.version = version;
-    this.requester = requester;
-    this.state = state;
-    this.seq = seq;
+    this.workflow = rs.getString("workflow");
+    this.version = rs.getInt("version");
+    this.requester = rs.getString("requester");
+    this.state = RunState.valueOf(rs.getString("state"));
+    this.businessKey = rs.getString("business_key");
+    this.autoApprover = rs.getString("auto_approver");
+    this.seq = rs.getLong("event_seq");
     this.seqAtStart = seq;
     this.now = now;
   }
@@ -48,17 +50,9 @@ final class RunTx {
     List<RunTx> rows =
         Jdbc.query(
             c,
-            "SELECT workflow, version, requester, state, event_seq FROM wf_run WHERE id = ? FOR UPDATE",
-            rs ->
-                new RunTx(
-                    c,
-                    runId,
-                    rs.getString(1),
-                    rs.getInt(2),
-                    rs.getString(3),
-                    RunState.valueOf(rs.getString(4)),
-                    rs.getLong(5),
-                    now),
+            "SELECT workflow, version, requester, state, event_seq, business_key, auto_approver"
+                + " FROM wf_run WHERE id = ? FOR UPDATE",
+            rs -> new RunTx(c, runId, rs, now),
             runId.value());
     return rows.stream().findFirst();
   }
@@ -88,7 +82,9 @@ final class RunTx {
     seq++;
     Jdbc.update(
         c,
-        "INSERT INTO wf_event (run_id, seq, type, step_id, at, payload_json, delivered) VALUES (?,?,?,?,?,?,?)",
+        "INSERT INTO wf_event (id, run_id, seq, type, step_id, at, payload_json, delivered)"
+            + " VALUES (?,?,?,?,?,?,?,?)",
+        nextEventId(c),
         runId.value(),
         seq,
         type,
@@ -96,6 +92,13 @@ final class RunTx {
         now,
         Json.write(payload),
         false);
+  }
+
+  /** The next event id; the counter row stays locked until the transaction ends. */
+  static long nextEventId(Connection c) throws SQLException {
+    Jdbc.update(c, "UPDATE wf_event_seq SET last_id = last_id + 1 WHERE id = 1");
+    return Jdbc.query(c, "SELECT last_id FROM wf_event_seq WHERE id = 1", rs -> rs.getLong(1))
+        .get(0);
   }
 
   void audit(String actor, String action, String stepId, String detail) throws SQLException {
@@ -121,6 +124,9 @@ final class RunTx {
             ? new Object[] {newState.name(), error, now, now, runId.value()}
             : new Object[] {newState.name(), error, now, runId.value()});
     state = newState;
+    if (RELEASING.contains(newState)) {
+      Jdbc.update(c, "DELETE FROM wf_active_key WHERE run_id = ?", runId.value());
+    }
     if (finishing) {
       Map<String, Object> payload = new LinkedHashMap<>();
       payload.put("state", newState.name());
@@ -145,7 +151,7 @@ final class RunTx {
     return state == RunState.RUNNING || state == RunState.WAITING_APPROVAL;
   }
 
-  /** Writes the event counter back; call last. */
+  /** Writes the run's event counter back; call last. */
   void close() throws SQLException {
     if (seq != seqAtStart) {
       Jdbc.update(

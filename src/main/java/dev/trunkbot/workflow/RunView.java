@@ -3,6 +3,7 @@ package dev.trunkbot.workflow;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,14 @@ public record RunView(
     Optional<String> error,
     Instant createdAt,
     Instant updatedAt,
-    Optional<Instant> finishedAt) {
+    Optional<Instant> finishedAt,
+    Optional<String> businessKey,
+    String subject,
+    Map<String, String> notes) {
+  public RunView {
+    steps = List.copyOf(steps);
+    notes = Map.copyOf(notes);
+  }
 
   public Optional<StepView> step(String stepId) {
     return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
@@ -36,7 +44,11 @@ public record RunView(
       ObjectNode outputs,
       Optional<Instant> startedAt,
       Optional<Instant> finishedAt,
-      Optional<ApprovalView> approval) {}
+      Optional<ApprovalView> approval,
+      Optional<Progress> progress) {}
+
+  /** How far a fanning-out step got: {@code done} of {@code total} items. */
+  public record Progress(int done, int total) {}
 
   /** decision is PENDING, APPROVED, REJECTED or EXPIRED. */
   public record ApprovalView(
@@ -45,7 +57,8 @@ public record RunView(
       Optional<Instant> expiresAt,
       Optional<String> decidedBy,
       Optional<Instant> decidedAt,
-      Optional<String> reason) {}
+      Optional<String> reason,
+      Optional<String> request) {}
 
   @Override
   public String toString() {

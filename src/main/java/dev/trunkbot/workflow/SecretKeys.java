@@ -1,7 +1,6 @@
 package dev.trunkbot.workflow;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -49,9 +48,18 @@ public final class SecretKeys {
   public static SecretKey fromEnvironment(Map<String, String> env, Path home) {
     String value = env.get(ENV);
     if (value != null && !value.isBlank()) {
-      return fromBase64(value);
+      try {
+        return fromBase64(value);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(ENV + ": " + e.getMessage());
+      }
     }
-    return loadOrGenerate(home.resolve(KEY_FILE));
+    try {
+      return loadOrGenerate(home.resolve(KEY_FILE));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          home.resolve(KEY_FILE) + ": " + e.getMessage() + "; or set " + ENV);
+    }
   }
 
   /**
@@ -79,7 +87,13 @@ public final class SecretKeys {
           ENV);
       return new SecretKeySpec(raw, "AES");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or create the secret key file " + keyFile, e);
+      throw new IllegalStateException(
+          "cannot read or create the secret key file "
+              + keyFile
+              + " ("
+              + e.getMessage()
+              + "): check TRUNKBOT_HOME, or set "
+              + ENV);
     }
   }
 }

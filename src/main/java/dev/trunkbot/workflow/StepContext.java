@@ -16,6 +16,9 @@ public interface StepContext {
   /** 1 for the first attempt. */
   int attempt();
 
+  /** True once an approver approved this step (see {@link StepResult.Waiting}). */
+  boolean approved();
+
   /** The run's input JSON object. */
   ObjectNode input();
 

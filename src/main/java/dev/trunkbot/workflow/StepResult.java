@@ -42,6 +42,22 @@ public sealed interface StepResult {
     }
   }
 
+  /**
+   * The step needs a person's approval before it changes anything; {@code request} says what
+   * approving does ("7 DIDs will be routed to ..."). The step runs again once approved, and then
+   * sees {@link StepContext#approved()}. A step that has nothing to ask about simply returns {@link
+   * Done} without asking.
+   */
+  record Waiting(String request) implements StepResult {
+    public Waiting {
+      Objects.requireNonNull(request, "request");
+    }
+  }
+
+  static Waiting awaitApproval(String request) {
+    return new Waiting(request);
+  }
+
   static Done done() {
     return new Done(JsonNodeFactory.instance.objectNode(), Map.of());
   }

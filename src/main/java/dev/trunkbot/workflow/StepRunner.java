@@ -67,17 +67,18 @@ final class StepRunner {
     }
     DefaultStepContext ctx =
         new DefaultStepContext(
-            runId,
-            step.id(),
-            exec.attempt(),
-            exec.input(),
-            exec.outputs(),
-            exec.sealedSecrets(),
-            box,
-            limits,
-            fanOutPool,
-            progress,
-            intents);
+                runId,
+                step.id(),
+                exec.attempt(),
+                exec.input(),
+                exec.outputs(),
+                exec.sealedSecrets(),
+                box,
+                limits,
+                fanOutPool,
+                progress,
+                intents)
+            .approved(exec.approved());
     StepResult result = execute(step, ctx);
     try {
       return record(runId, def, step, exec.attempt(), result, ctx);
@@ -98,6 +99,17 @@ final class StepRunner {
       done.secretOutputs().forEach((k, v) -> sealed.put(k, box.seal(runId, k, v)));
       return new Next.Remove(
           store.succeed(runId, def, step, done.outputs(), sealed, clock.millis()));
+    }
+    if (result instanceof StepResult.Waiting waiting) {
+      String request = ctx.mask(waiting.request());
+      Approvals.Asked asked = store.awaitApproval(runId, def, step, request, clock.millis());
+      if (asked == Approvals.Asked.APPROVED) {
+        return new Next.RetryAt(clock.instant()); // auto-approved: run it again at once
+      }
+      if (asked == Approvals.Asked.WAITING || !ctx.approved()) {
+        return new Next.Remove(List.of());
+      }
+      result = StepResult.permanent("the step asked for approval again after it was approved");
     }
     StepResult.Failed failed = (StepResult.Failed) result;
     String masked = ctx.mask(failed.message());

@@ -35,8 +35,15 @@ public sealed interface WorkflowEvent {
       boolean willRetry)
       implements WorkflowEvent {}
 
+  /** {@code request} says what approving does ("7 DIDs will be routed to ..."). */
   record WaitingForApproval(
-      RunId runId, long seq, Instant at, String stepId, String title, String requester)
+      RunId runId,
+      long seq,
+      Instant at,
+      String stepId,
+      String title,
+      String requester,
+      String request)
       implements WorkflowEvent {}
 
   record ApprovalDecided(

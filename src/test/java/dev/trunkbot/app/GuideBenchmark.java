@@ -2,8 +2,11 @@ package dev.trunkbot.app;
 
 import dev.trunkbot.provisioning.GuideWorkflow;
 import dev.trunkbot.sandbox.RequestLog;
-import dev.trunkbot.workflow.RunId;
-import dev.trunkbot.workflow.RunView;
+import dev.trunkbot.service.GroupDirectory;
+import dev.trunkbot.service.Role;
+import dev.trunkbot.service.RunSummary;
+import dev.trunkbot.service.StepSummary;
+import dev.trunkbot.service.TrunkService;
 import dev.trunkbot.workflow.Step;
 import dev.trunkbot.workflow.WorkflowDefinition;
 import java.nio.file.Files;
@@ -15,7 +18,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,9 +86,9 @@ class GuideBenchmark {
       if (h.run("create", "--file", spec.toString(), "--auto-approve", "--json") != 0) {
         throw new AssertionError("the run failed: " + h.out + h.err);
       }
-      RunView run;
-      try (AppBackend backend = AppBackend.open(h.env, Optional.empty())) {
-        run = backend.engine().run(new RunId(h.json().get("runId").asText())).orElseThrow();
+      RunSummary run;
+      try (TrunkService service = Runtime.open(h.env, Role.CLIENT, GroupDirectory.NONE).service()) {
+        run = service.run(h.json().get("runId").asText());
       }
       List<RequestLog.Entry> calls = new ArrayList<>(h.sandbox.twilio().requests().entries());
       List<RequestLog.Entry> twilioCalls = List.copyOf(calls);
@@ -113,8 +115,8 @@ class GuideBenchmark {
    * time. Calls are attributed to steps by endpoint; those after verification began are
    * verification's.
    */
-  private static long criticalPath(RunView run, List<RequestLog.Entry> calls, int dids) {
-    Instant verifyStart = run.step("verify").flatMap(RunView.StepView::startedAt).orElseThrow();
+  private static long criticalPath(RunSummary run, List<RequestLog.Entry> calls, int dids) {
+    Instant verifyStart = run.step("verify").flatMap(StepSummary::startedAt).orElseThrow();
     Map<String, Integer> perStep = new HashMap<>();
     for (RequestLog.Entry e : calls) {
       String step = e.at().isBefore(verifyStart) ? stepOf(e.endpoint()) : "verify";

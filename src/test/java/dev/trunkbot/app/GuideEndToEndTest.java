@@ -153,7 +153,9 @@ class GuideEndToEndTest {
     assertThat(step(waiting, "assign-dids").get("state").asText()).isEqualTo("WAITING_APPROVAL");
     String runId = waiting.get("runId").asText();
 
-    assertThat(h.run("reject", runId, "--reason", "wrong numbers", "--json")).isEqualTo(1);
+    assertThat(h.run("reject", runId, "--reason", "wrong numbers", "--json"))
+        .as("a successful reject")
+        .isZero();
     assertThat(h.json().get("state").asText()).isEqualTo("REJECTED");
     assertThat(h.sandbox.twilio().requests().count("POST", "trunkPhoneNumbers.create")).isZero();
     assertThat(h.sandbox.twilio().inventory().assignedPhoneNumbers()).isZero();
@@ -169,7 +171,7 @@ class GuideEndToEndTest {
     assertThat(h.run("approve", runId))
         .as("the requester may not approve their own run")
         .isEqualTo(1);
-    assertThat(h.err).contains("another person must approve it");
+    assertThat(h.err).contains("someone else must approve it");
     h.env.put("TRUNKBOT_ALLOW_SELF_APPROVAL", "true");
     assertThat(h.run("approve", runId, "--json")).as(h.err).isZero();
     assertThat(h.json().get("state").asText()).isEqualTo("SUCCEEDED");

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import picocli.CommandLine;
 
 /**
@@ -35,8 +34,9 @@ final class GuideHarness implements AutoCloseable {
   String out = "";
   String err = "";
 
+  /** On the embedded database in {@code home}. */
   GuideHarness(List<String> purchasedNumbers, Path home) throws IOException {
-    this(purchasedNumbers, home, "jdbc:h2:mem:e2e-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    this(purchasedNumbers, home, "");
   }
 
   GuideHarness(List<String> purchasedNumbers, Path home, String dbUrl) throws IOException {
@@ -51,7 +51,9 @@ final class GuideHarness implements AutoCloseable {
     env.put("PORTSIP_URL", sandbox.portsip().baseUri().toString());
     env.put("PORTSIP_USERNAME", PortSipEmulator.SANDBOX_USERNAME);
     env.put("PORTSIP_PASSWORD", PortSipEmulator.SANDBOX_PASSWORD);
-    env.put("TRUNKBOT_DB_URL", dbUrl);
+    if (!dbUrl.isEmpty()) {
+      env.put("TRUNKBOT_DB_URL", dbUrl);
+    }
     env.put("TRUNKBOT_SECRET_KEY", SECRET_KEY);
     env.put("TRUNKBOT_HOME", home.toString());
     env.put("TRUNKBOT_ALLOW_AUTO_APPROVE", "true");

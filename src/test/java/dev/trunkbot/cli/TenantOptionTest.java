@@ -87,7 +87,7 @@ class TenantOptionTest {
             "acme=12027594810-12027594815",
             "--tenant",
             "acme=12027594820");
-    assertThat(code).isEqualTo(RunReport.BAD_INPUT);
+    assertThat(code).isEqualTo(Exit.BAD_INPUT);
     assertThat(err.toString().lines())
         .containsExactly(
             "tenants.acme: listed twice: give each tenant once, with all its DIDs in one pool");

@@ -37,7 +37,7 @@ class CrashDuringAssignmentTest {
     for (int i = 0; i < DIDS; i++) {
       numbers.add(Long.toString(12027500000L + i));
     }
-    // three at a time, 200 ms each: the assignment takes 4 s, longer than a stopping engine waits
+    // three at a time, 150 ms each: the assignment takes 3 s, longer than a stopping engine waits
     rig = new GuideRig(numbers, GuideRig.FAST, 3);
     TrunkSpec spec =
         GuideRig.systemTrunk(
@@ -60,7 +60,7 @@ class CrashDuringAssignmentTest {
         .twilio()
         .faults()
         .on("trunkPhoneNumbers.create")
-        .latency(Duration.ofMillis(200), Duration.ZERO);
+        .latency(Duration.ofMillis(150), Duration.ZERO);
 
     RunId run = rig.start(spec);
     assertThat(rig.settled(run).state()).isEqualTo(RunState.WAITING_APPROVAL);

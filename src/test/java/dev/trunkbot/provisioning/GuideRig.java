@@ -103,6 +103,8 @@ final class GuideRig implements AutoCloseable {
             .dataSource(database)
             .secretKey(KEY)
             .pollInterval(Duration.ofMillis(20))
+            // a stopping engine releases a step still running after this, as a dying process would
+            .shutdownTimeout(Duration.ofMillis(200))
             .resourceLimit(Ports.TWILIO, twilioLimit)
             .resourceLimit(Ports.PORTSIP, 5)
             .register(GuideWorkflow.definition(ports))

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The engine's behaviour, run on every database by a subclass that only says how to get one. */
-abstract class EngineContractTests extends EngineContract {
+abstract class EngineContractTests extends RunKeyContractTests {
 
   @Test
   void independentStepsRunConcurrently() throws Exception {

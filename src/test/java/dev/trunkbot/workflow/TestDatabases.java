@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Fresh databases for tests: an H2 file in a temp dir, or a new database on one shared embedded
  * PostgreSQL.
  */
-final class TestDatabases {
+public final class TestDatabases {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static EmbeddedPostgres postgres;
 
@@ -46,7 +46,7 @@ final class TestDatabases {
   }
 
   /** JDBC URL of a new, empty PostgreSQL database. */
-  static String newPostgresUrl() {
+  public static String newPostgresUrl() {
     String name = "wf" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
     try (Connection c = postgres().getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
