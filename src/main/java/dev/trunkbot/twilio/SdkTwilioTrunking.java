@@ -146,60 +146,61 @@ public final class SdkTwilioTrunking implements TwilioTrunking {
   @Override
   public Ensured<String> attachIpAccessControlList(
       String trunkSid, String aclSid, Intents intents) {
-    String op = "attachIpAccessControlList";
-    Supplier<Optional<String>> attached =
+    return attach(
+        "attachIpAccessControlList",
+        ACL_ATTACHMENT,
+        aclSid,
+        intents,
         () ->
             sdk
                 .list(
-                    op,
+                    "attachIpAccessControlList",
                     com.twilio.rest.trunking.v1.trunk.IpAccessControlList.reader(trunkSid)
                         .setPageSize(sdk.pageSize))
                 .stream()
-                .map(com.twilio.rest.trunking.v1.trunk.IpAccessControlList::getSid)
-                .filter(aclSid::equals)
-                .findFirst();
-    if (attached.get().isPresent()) {
-      return Ensured.found(aclSid);
-    }
-    intents.before(ACL_ATTACHMENT, aclSid);
-    return Ensured.created(
-        sdk.create(
-            op,
-            () ->
-                com.twilio.rest.trunking.v1.trunk.IpAccessControlList.creator(trunkSid, aclSid)
-                    .create(sdk.client)
-                    .getSid(),
-            attached));
+                .map(com.twilio.rest.trunking.v1.trunk.IpAccessControlList::getSid),
+        () ->
+            com.twilio.rest.trunking.v1.trunk.IpAccessControlList.creator(trunkSid, aclSid)
+                .create(sdk.client)
+                .getSid());
   }
 
   @Override
   public Ensured<String> attachCredentialList(
       String trunkSid, String credentialListSid, Intents intents) {
-    String op = "attachCredentialList";
-    Supplier<Optional<String>> attached =
+    return attach(
+        "attachCredentialList",
+        CREDENTIAL_LIST_ATTACHMENT,
+        credentialListSid,
+        intents,
         () ->
             sdk
                 .list(
-                    op,
+                    "attachCredentialList",
                     com.twilio.rest.trunking.v1.trunk.CredentialList.reader(trunkSid)
                         .setPageSize(sdk.pageSize))
                 .stream()
-                .map(com.twilio.rest.trunking.v1.trunk.CredentialList::getSid)
-                .filter(credentialListSid::equals)
-                .findFirst();
+                .map(com.twilio.rest.trunking.v1.trunk.CredentialList::getSid),
+        () ->
+            com.twilio.rest.trunking.v1.trunk.CredentialList.creator(trunkSid, credentialListSid)
+                .create(sdk.client)
+                .getSid());
+  }
+
+  /** A list attached to a trunk: found among the attached SIDs before it is attached. */
+  private Ensured<String> attach(
+      String operation,
+      String kind,
+      String sid,
+      Intents intents,
+      Supplier<java.util.stream.Stream<String>> attachedSids,
+      Supplier<String> create) {
+    Supplier<Optional<String>> attached = () -> attachedSids.get().filter(sid::equals).findFirst();
     if (attached.get().isPresent()) {
-      return Ensured.found(credentialListSid);
+      return Ensured.found(sid);
     }
-    intents.before(CREDENTIAL_LIST_ATTACHMENT, credentialListSid);
-    return Ensured.created(
-        sdk.create(
-            op,
-            () ->
-                com.twilio.rest.trunking.v1.trunk.CredentialList.creator(
-                        trunkSid, credentialListSid)
-                    .create(sdk.client)
-                    .getSid(),
-            attached));
+    intents.before(kind, sid);
+    return Ensured.created(sdk.create(operation, create, attached));
   }
 
   @Override
