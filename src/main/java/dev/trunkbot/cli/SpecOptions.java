@@ -5,7 +5,7 @@ import dev.trunkbot.trunk.InvalidInputException;
 import dev.trunkbot.trunk.TrunkDraft;
 import dev.trunkbot.trunk.TrunkSpec;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -46,7 +46,7 @@ public final class SpecOptions {
       names = "--tenant",
       paramLabel = "NAME=POOL",
       description = "A tenant and its DID pool (system level; repeatable).")
-  Map<String, String> tenants = new LinkedHashMap<>();
+  List<String> tenants = new ArrayList<>();
 
   @Option(
       names = "--tenant-level",
@@ -76,6 +76,7 @@ public final class SpecOptions {
               + " --dids and --max-calls");
     }
     boolean tenantFlags = !tenants.isEmpty() || tenantLevel != null;
+    List<TrunkDraft.Tenant> tenantPools = tenantPools();
     return TrunkSpec.from(
         new TrunkDraft(
             or(name, base.name()),
@@ -84,11 +85,32 @@ public final class SpecOptions {
             base.origination(),
             or(dids, base.dids()),
             tenantLevel != null ? "tenant" : !tenants.isEmpty() ? "system" : base.level(),
-            tenantFlags ? tenants : base.tenants(),
+            tenantFlags ? tenantPools : base.tenants(),
             tenantFlags ? (tenantLevel == null ? "" : tenantLevel) : base.tenant(),
             or(maxCalls, base.maxConcurrentCalls()),
             or(username, base.username()),
             base.password()));
+  }
+
+  /**
+   * Each {@code --tenant NAME=POOL} as given, in order: a tenant given twice reaches validation
+   * (which refuses it) instead of the last one silently winning.
+   */
+  private List<TrunkDraft.Tenant> tenantPools() {
+    List<TrunkDraft.Tenant> out = new ArrayList<>();
+    for (String flag : tenants) {
+      int eq = flag.indexOf('=');
+      if (eq < 0) {
+        throw new InvalidInputException(
+            "tenants",
+            "'"
+                + flag
+                + "' is not NAME=POOL: give --tenant acme=12027594810-12027594815 (repeat it"
+                + " for each tenant)");
+      }
+      out.add(new TrunkDraft.Tenant(flag.substring(0, eq), flag.substring(eq + 1)));
+    }
+    return out;
   }
 
   private static String or(String flag, String fromFile) {

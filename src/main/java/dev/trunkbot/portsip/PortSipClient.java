@@ -3,6 +3,7 @@ package dev.trunkbot.portsip;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trunkbot.port.Ensured;
+import dev.trunkbot.port.Intents;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,10 +34,38 @@ public final class PortSipClient implements PortSipTrunks, AutoCloseable {
   }
 
   @Override
-  public Ensured<String> ensureRegisterTrunk(RegisterTrunk spec) {
+  public void checkLogin() {
+    api.signIn();
+  }
+
+  @Override
+  public boolean systemAdministrator() {
+    return config.systemAdmin();
+  }
+
+  @Override
+  public List<String> tenantNames() {
+    return tenants().stream().map(t -> TrunkFields.text(t, "name")).toList();
+  }
+
+  @Override
+  public Optional<String> findTrunk(String name) {
+    return findProvider(name).map(p -> TrunkFields.text(p, "id"));
+  }
+
+  @Override
+  public Ensured<String> ensureRegisterTrunk(RegisterTrunk spec, Intents intents) {
     Optional<JsonNode> found = findProvider(spec.name());
     if (found.isEmpty()) {
-      String id = TrunkFields.text(api.post("/providers", TrunkFields.createBody(spec)), "id");
+      intents.before(TRUNK, spec.name());
+      String id =
+          api.retrier()
+              .create(
+                  "POST /providers",
+                  () ->
+                      TrunkFields.text(
+                          api.create("/providers", TrunkFields.createBody(spec)), "id"),
+                  () -> findTrunk(spec.name()));
       if (id.isEmpty()) {
         throw new PortSipException(
             PortSipException.Reason.BAD_RESPONSE,
@@ -68,7 +97,7 @@ public final class PortSipClient implements PortSipTrunks, AutoCloseable {
 
   @Override
   public Ensured<Assignee> ensureAssignee(
-      String providerId, String tenantName, String didNumbers, int concurrency) {
+      String providerId, String tenantName, String didNumbers, int concurrency, Intents intents) {
     requireSystemAdmin("assign tenant '" + tenantName + "' to a trunk");
     if (concurrency < 0) {
       throw new IllegalArgumentException("concurrency must be 0 or more, got " + concurrency);
@@ -89,6 +118,9 @@ public final class PortSipClient implements PortSipTrunks, AutoCloseable {
     }
     ObjectNode body =
         Wire.JSON.createObjectNode().put("did_numbers", didNumbers).put("concurrency", concurrency);
+    if (current.isEmpty()) {
+      intents.before(ASSIGNEE, tenantName);
+    }
     api.post("/providers/" + seg(providerId) + "/assignees/" + seg(tenantId), body);
     return current.isPresent() ? Ensured.updated(wanted) : Ensured.created(wanted);
   }
@@ -257,7 +289,7 @@ public final class PortSipClient implements PortSipTrunks, AutoCloseable {
           PortSipException.Reason.NOT_SYSTEM_ADMIN,
           "cannot "
               + what
-              + ": logged in as"
+              + ": logged in to PortSIP as"
               + " a tenant administrator (PORTSIP_DOMAIN="
               + config.domain().orElse("")
               + "); assigning"

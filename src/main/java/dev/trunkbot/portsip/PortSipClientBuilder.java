@@ -1,20 +1,24 @@
 package dev.trunkbot.portsip;
 
+import dev.trunkbot.port.Retrier;
+import dev.trunkbot.port.RetryPolicy;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds a {@link PortSipClient}; every seam has a production default. */
 public final class PortSipClientBuilder {
+  private static final Logger log = LoggerFactory.getLogger(PortSipClient.class);
   private final PortSipConfig config;
   private Clock clock = Clock.systemUTC();
-  private Retry retry = Retry.DEFAULT;
-  private Retry.Sleeper sleeper = Retry.Sleeper.REAL;
-  private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+  private RetryPolicy retry = RetryPolicy.standard();
+  private Optional<RetryPolicy.Sleeper> sleeper = Optional.empty();
+  private Optional<DoubleSupplier> jitter = Optional.empty();
   private Optional<HttpClient> http = Optional.empty();
 
   PortSipClientBuilder(PortSipConfig config) {
@@ -27,20 +31,21 @@ public final class PortSipClientBuilder {
     return this;
   }
 
-  public PortSipClientBuilder retry(Retry retry) {
+  /** How often and how long apart one request is tried (default {@link RetryPolicy#standard}). */
+  public PortSipClientBuilder retry(RetryPolicy retry) {
     this.retry = Objects.requireNonNull(retry, "retry");
     return this;
   }
 
   /** How waits between retries happen; tests pass one that does not sleep. */
-  public PortSipClientBuilder sleeper(Retry.Sleeper sleeper) {
-    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+  public PortSipClientBuilder sleeper(RetryPolicy.Sleeper sleeper) {
+    this.sleeper = Optional.of(Objects.requireNonNull(sleeper, "sleeper"));
     return this;
   }
 
   /** Source of the jitter (uniform in [0,1)). */
   public PortSipClientBuilder jitter(DoubleSupplier random) {
-    this.random = Objects.requireNonNull(random, "random");
+    this.jitter = Optional.of(Objects.requireNonNull(random, "random"));
     return this;
   }
 
@@ -59,7 +64,42 @@ public final class PortSipClientBuilder {
                     .sslContext(TlsTrust.sslContext(config.caFile()))
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .build());
-    Wire wire = new Wire(config.apiBase(), client, clock, retry, sleeper, random);
-    return new PortSipClient(config, new Api(wire, new Session(config, wire, clock)));
+    RetryPolicy policy = retry;
+    if (sleeper.isPresent()) {
+      policy = policy.withSleeper(sleeper.get());
+    }
+    if (jitter.isPresent()) {
+      policy = policy.withJitter(jitter.get());
+    }
+    Wire wire = new Wire(config.apiBase(), client, clock);
+    Retrier retrier = new Retrier(policy, new Failures(), PortSipClientBuilder::retrying);
+    return new PortSipClient(config, new Api(wire, new Session(config, wire, clock), retrier));
+  }
+
+  private static void retrying(
+      String operation, int attempt, RuntimeException failure, Duration wait) {
+    log.info(
+        "PortSIP {}: try {} failed ({}); trying again in {} ms",
+        operation,
+        attempt,
+        failure.getMessage(),
+        wait.toMillis());
+  }
+
+  /** 429, a 5xx and no answer are worth another try; a refusal or a TLS distrust are not. */
+  private static final class Failures implements Retrier.Failures {
+    @Override
+    public boolean retryable(RuntimeException failure) {
+      if (failure instanceof PortSipFailure f) {
+        return RetryPolicy.retryableStatus(f.status());
+      }
+      return failure instanceof PortSipException e
+          && e.reason() == PortSipException.Reason.UNREACHABLE;
+    }
+
+    @Override
+    public Optional<Duration> retryAfter(RuntimeException failure) {
+      return failure instanceof PortSipFailure f ? f.retryAfter() : Optional.empty();
+    }
   }
 }

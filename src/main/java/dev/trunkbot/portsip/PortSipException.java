@@ -20,8 +20,12 @@ public sealed class PortSipException extends RuntimeException permits PortSipFai
     TRUNK_CONFLICT,
     /** The operation needs a system administrator login but the client is logged in to a tenant. */
     NOT_SYSTEM_ADMIN,
-    /** The PBX could not be reached (connection, TLS) even after retries. */
+    /** The PBX could not be reached (no connection, no answer) even after retries. */
     UNREACHABLE,
+    /** The PBX's TLS certificate is not trusted here (PORTSIP_CA_FILE) or names another host. */
+    UNTRUSTED_CERTIFICATE,
+    /** The thread was interrupted while calling the PBX (the process is stopping). */
+    INTERRUPTED,
     /** The PBX answered something this client cannot read. */
     BAD_RESPONSE
   }

@@ -124,8 +124,19 @@ final class Session {
             + config.username()
             + "'"
             + config.domain().map(d -> " in domain " + d).orElse("");
+    boolean refused = e.status() >= 400 && e.status() < 500 && e.status() != 429;
+    String hint =
+        refused
+            ? "check PORTSIP_USERNAME and PORTSIP_PASSWORD"
+                + (config.domain().isPresent() ? " (and PORTSIP_DOMAIN)" : "")
+            : "";
     return new PortSipFailure(
-        e.operation() + " (" + who + ")", e.status(), e.code(), e.pbxMessage());
+        e.operation() + " (" + who + ")",
+        e.status(),
+        e.code(),
+        e.pbxMessage(),
+        e.retryAfter(),
+        hint);
   }
 
   private void accept(JsonNode answer) {

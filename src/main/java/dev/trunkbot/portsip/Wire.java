@@ -3,6 +3,7 @@ package dev.trunkbot.portsip;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.trunkbot.port.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,17 +11,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.function.DoubleSupplier;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
- * One PortSIP REST exchange: builds the request under the API base, retries 429/5xx (and connection
- * failures of GETs, which change nothing), parses JSON and turns {@code {"errors":[...]}} answers
- * into {@link PortSipFailure}.
+ * One PortSIP REST exchange, sent once: builds the request under the API base, parses JSON and
+ * turns {@code {"errors":[...]}} answers into {@link PortSipFailure} (carrying {@code Retry-After})
+ * and a failed connection into an UNREACHABLE {@link PortSipException}. Retries are the caller's
+ * ({@link dev.trunkbot.port.Retrier}).
  */
 final class Wire {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -31,83 +34,86 @@ final class Wire {
   private final URI apiBase;
   private final HttpClient http;
   private final Clock clock;
-  private final Retry retry;
-  private final Retry.Sleeper sleeper;
-  private final DoubleSupplier random;
 
-  Wire(
-      URI apiBase,
-      HttpClient http,
-      Clock clock,
-      Retry retry,
-      Retry.Sleeper sleeper,
-      DoubleSupplier random) {
+  Wire(URI apiBase, HttpClient http, Clock clock) {
     this.apiBase = apiBase;
     this.http = http;
     this.clock = clock;
-    this.retry = retry;
-    this.sleeper = sleeper;
-    this.random = random;
   }
 
-  /**
-   * Sends and returns any answer below 400; throws {@link PortSipFailure} for 4xx/5xx (after
-   * retries).
-   */
+  /** Sends once and returns any answer below 400; throws for 4xx/5xx and for no answer. */
   Response send(
       String method,
       String path,
       Map<String, String> query,
       Optional<JsonNode> body,
       Optional<String> bearer) {
-    HttpResponse<byte[]> response = exchange(method, path, query, body, bearer);
+    HttpRequest request = request(method, path, query, body, bearer);
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw unreachable(method, path, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PortSipException(
+          PortSipException.Reason.INTERRUPTED,
+          "interrupted while calling PortSIP " + method + " " + path,
+          e);
+    }
     JsonNode json = parse(response.body());
     if (response.statusCode() >= 400) {
-      throw failure(method + " " + path, response.statusCode(), json, response.body());
+      Optional<Duration> retryAfter =
+          response
+              .headers()
+              .firstValue("Retry-After")
+              .flatMap(v -> RetryPolicy.parseRetryAfter(v, clock));
+      throw failure(method + " " + path, response.statusCode(), json, response.body(), retryAfter);
     }
     return new Response(response.statusCode(), json);
   }
 
-  private HttpResponse<byte[]> exchange(
-      String method,
-      String path,
-      Map<String, String> query,
-      Optional<JsonNode> body,
-      Optional<String> bearer) {
-    HttpRequest request = request(method, path, query, body, bearer);
-    for (int attempt = 1; ; attempt++) {
-      try {
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (!Retry.retryable(response.statusCode()) || attempt >= retry.maxAttempts()) {
-          return response;
-        }
-        pause(retry.delay(attempt, response.headers().firstValue("Retry-After"), clock, random));
-      } catch (IOException e) {
-        if (!method.equals("GET") || attempt >= retry.maxAttempts()) {
-          throw new PortSipException(
-              PortSipException.Reason.UNREACHABLE,
-              "PortSIP " + method + " " + path + " at " + apiBase + " failed: " + describe(e),
-              e);
-        }
-        pause(retry.delay(attempt, Optional.empty(), clock, random));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new PortSipException(
-            PortSipException.Reason.UNREACHABLE,
-            "interrupted while calling PortSIP " + method + " " + path,
-            e);
-      }
+  /**
+   * No answer: a TLS handshake the JDK refused names the setting that fixes it; anything else may
+   * pass and is worth retrying.
+   */
+  private PortSipException unreachable(String method, String path, IOException e) {
+    if (e instanceof SSLHandshakeException && untrusted(e)) {
+      String m = String.valueOf(e.getMessage());
+      boolean wrongName = m.contains("subject alternative") || m.contains("No name matching");
+      return new PortSipException(
+          PortSipException.Reason.UNTRUSTED_CERTIFICATE,
+          wrongName
+              ? "PortSIP at "
+                  + apiBase
+                  + " presents a certificate for another host name: set PORTSIP_URL to the name"
+                  + " the PBX's certificate carries"
+              : "PortSIP at "
+                  + apiBase
+                  + " presents a certificate this machine does not trust: set PORTSIP_CA_FILE to"
+                  + " a PEM file of the CA that signed it (or of the PBX's self-signed"
+                  + " certificate)",
+          e);
     }
+    return new PortSipException(
+        PortSipException.Reason.UNREACHABLE,
+        "PortSIP " + method + " " + path + " at " + apiBase + " got no answer: " + describe(e),
+        e);
   }
 
-  private void pause(Duration d) {
-    try {
-      sleeper.sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PortSipException(
-          PortSipException.Reason.UNREACHABLE, "interrupted while waiting to retry", e);
+  private static boolean untrusted(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CertificateException
+          || t instanceof java.security.cert.CertPathValidatorException
+          || t instanceof java.security.cert.CertPathBuilderException) {
+        return true;
+      }
+      String m = t.getMessage();
+      if (m != null && (m.contains("PKIX path") || m.contains("certification path"))) {
+        return true;
+      }
     }
+    return false;
   }
 
   private HttpRequest request(
@@ -133,23 +139,27 @@ final class Wire {
     return b.build();
   }
 
-  static PortSipFailure failure(String operation, int status, JsonNode json, byte[] raw) {
+  static PortSipFailure failure(
+      String operation, int status, JsonNode json, byte[] raw, Optional<Duration> retryAfter) {
     JsonNode first = json.path("errors").path(0);
+    String code = "UNKNOWN";
+    String message;
     if (first.isObject()) {
-      String code = first.path("code").asText("");
-      String message = first.path("message").asText("");
-      return new PortSipFailure(
-          operation,
-          status,
-          code.isEmpty() ? "UNKNOWN" : code,
-          message.isEmpty() ? "(no message)" : message);
+      code = first.path("code").asText("").isEmpty() ? "UNKNOWN" : first.path("code").asText();
+      message = first.path("message").asText("");
+      message = message.isEmpty() ? "(no message)" : message;
+    } else {
+      String text = new String(raw, StandardCharsets.UTF_8).strip();
+      if (text.length() > 200) {
+        text = text.substring(0, 200) + "...";
+      }
+      message = text.isEmpty() ? "(empty answer)" : text;
     }
-    String text = new String(raw, StandardCharsets.UTF_8).strip();
-    if (text.length() > 200) {
-      text = text.substring(0, 200) + "...";
-    }
-    return new PortSipFailure(
-        operation, status, "UNKNOWN", text.isEmpty() ? "(empty answer)" : text);
+    return new PortSipFailure(operation, status, code, message, retryAfter, "");
+  }
+
+  static PortSipFailure failure(String operation, int status, JsonNode json, byte[] raw) {
+    return failure(operation, status, json, raw, Optional.empty());
   }
 
   private static JsonNode parse(byte[] body) {

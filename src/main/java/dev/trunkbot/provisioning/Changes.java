@@ -21,6 +21,18 @@ final class Changes {
   }
 
   /**
+   * Counts one result of a port, as created when the run made the resource although this call found
+   * it (an earlier attempt's create whose answer was lost); returns its value.
+   */
+  <T> T count(Ensured<T> e, boolean madeByRun) {
+    if (madeByRun && !e.wasCreated()) {
+      created++;
+      return e.value();
+    }
+    return count(e);
+  }
+
+  /**
    * A step's outputs, starting with the counts every step reports: {@code created}, {@code
    * updated}, {@code found}.
    */

@@ -1,5 +1,6 @@
 package dev.trunkbot.provisioning;
 
+import dev.trunkbot.port.RetryPolicy;
 import dev.trunkbot.portsip.PortSipException;
 import dev.trunkbot.portsip.PortSipFailure;
 import dev.trunkbot.twilio.TwilioFailure;
@@ -20,11 +21,11 @@ final class Failures {
       } catch (TwilioFailure e) {
         return new StepResult.Failed(e.getMessage(), e.retryable());
       } catch (PortSipFailure e) {
-        boolean retryable = e.status() == 429 || e.status() >= 500;
-        return new StepResult.Failed("PortSIP " + e.getMessage(), retryable);
+        // its message names PortSIP, the request and the PBX's answer already
+        return new StepResult.Failed(e.getMessage(), RetryPolicy.retryableStatus(e.status()));
       } catch (PortSipException e) {
         boolean retryable = e.reason() == PortSipException.Reason.UNREACHABLE;
-        return new StepResult.Failed("PortSIP: " + e.getMessage(), retryable);
+        return new StepResult.Failed(e.getMessage(), retryable);
       } catch (PbxResolver.UnresolvableException e) {
         return StepResult.permanent(e.getMessage());
       }

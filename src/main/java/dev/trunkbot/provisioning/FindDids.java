@@ -23,6 +23,7 @@ final class FindDids {
 
   static Step step(Ports ports) {
     return Step.builder(ID, "Find the DIDs among the account's purchased numbers")
+        .dependsOn(Preflight.ID)
         .resource(Ports.TWILIO)
         .execute(
             Failures.guarded(
@@ -32,17 +33,8 @@ final class FindDids {
                   spec.dids().e164().forEach(numbers::add);
                   NumberLookup lookup = ports.twilio().lookupNumbers(numbers);
                   if (!lookup.allOwned()) {
-                    List<String> missing = lookup.notOwned();
                     return StepResult.permanent(
-                        "the Twilio account does not own "
-                            + missing.size()
-                            + " of the "
-                            + numbers.size()
-                            + " DIDs: "
-                            + String.join(
-                                ", ", missing.subList(0, Math.min(MAX_LISTED, missing.size())))
-                            + (missing.size() > MAX_LISTED ? ", ..." : "")
-                            + ". Buy them in Twilio (or remove them from dids), then run again; nothing was assigned");
+                        notOwned(lookup.notOwned(), numbers.size()) + "; nothing was assigned");
                   }
                   ObjectNode out = new Changes().outputs();
                   out.put("found", numbers.size());
@@ -51,6 +43,18 @@ final class FindDids {
                   return StepResult.done(out);
                 }))
         .build();
+  }
+
+  /** What to say of DIDs the account does not own: how many, the first of them, what to do. */
+  static String notOwned(List<String> missing, int total) {
+    return "the Twilio account does not own "
+        + missing.size()
+        + " of the "
+        + total
+        + " DIDs: "
+        + String.join(", ", missing.subList(0, Math.min(MAX_LISTED, missing.size())))
+        + (missing.size() > MAX_LISTED ? ", ..." : "")
+        + ". Buy them in Twilio (or remove them from dids), then create the trunk again";
   }
 
   /** E.164 number to its PN SID, in the pool's order. */

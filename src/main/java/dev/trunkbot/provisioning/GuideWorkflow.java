@@ -3,14 +3,16 @@ package dev.trunkbot.provisioning;
 import dev.trunkbot.workflow.WorkflowDefinition;
 
 /**
- * The PortSIP guide "Configuring Twilio Register Based Trunk" as one workflow. After the trunk, the
- * IP ACL, the credential list and the origination URIs run at once; the DID lookup runs from the
- * start; the DIDs are assigned after approval; PortSIP follows the credential; verification comes
- * last.
+ * The PortSIP guide "Configuring Twilio Register Based Trunk" as one workflow. A preflight that
+ * changes nothing comes first, and every other step depends on it. After the trunk, the IP ACL, the
+ * credential list and the origination URIs run at once; the DID lookup runs from the start; the
+ * DIDs are assigned after approval; PortSIP follows the credential; verification comes last.
  */
 public final class GuideWorkflow {
   public static final String NAME = "twilio-register-trunk";
-  public static final int VERSION = 1;
+
+  /** 2: the preflight step comes first. */
+  public static final int VERSION = 2;
 
   /** The step that waits for an approver. */
   public static final String APPROVAL_STEP = AssignDids.ID;
@@ -19,6 +21,7 @@ public final class GuideWorkflow {
 
   public static WorkflowDefinition definition(Ports ports) {
     return WorkflowDefinition.builder(NAME, VERSION)
+        .step(Preflight.step(ports))
         .step(ElasticSipTrunk.step(ports))
         .step(IpAccessControl.step(ports))
         .step(TerminationCredentials.step(ports))

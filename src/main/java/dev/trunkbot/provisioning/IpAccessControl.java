@@ -3,7 +3,9 @@ package dev.trunkbot.provisioning;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trunkbot.port.Ensured;
 import dev.trunkbot.trunk.TrunkSpec;
+import dev.trunkbot.twilio.TwilioTrunking;
 import dev.trunkbot.workflow.Step;
+import dev.trunkbot.workflow.StepContext;
 import dev.trunkbot.workflow.StepResult;
 
 /**
@@ -24,32 +26,53 @@ final class IpAccessControl {
                 ctx -> {
                   TrunkSpec spec = RunInput.spec(ctx.input());
                   String ip = ports.resolver().ipv4(spec.pbx());
+                  String name = Names.ipAccessControlList(spec);
                   Changes changes = new Changes();
                   Ensured<String> acl =
-                      ports.twilio().ensureIpAccessControlList(Names.ipAccessControlList(spec), ip);
-                  changes.count(acl);
+                      ports.twilio().ensureIpAccessControlList(name, ip, Owned.recorder(ctx));
+                  boolean listMade =
+                      Owned.byRun(ctx, acl, TwilioTrunking.IP_ACCESS_CONTROL_LIST, name);
+                  changes.count(acl, listMade);
                   Ensured<String> attach =
                       ports
                           .twilio()
-                          .attachIpAccessControlList(ElasticSipTrunk.trunkSid(ctx), acl.value());
-                  changes.count(attach);
+                          .attachIpAccessControlList(
+                              ElasticSipTrunk.trunkSid(ctx), acl.value(), Owned.recorder(ctx));
+                  boolean attachMade =
+                      Owned.byRun(ctx, attach, TwilioTrunking.ACL_ATTACHMENT, acl.value());
+                  changes.count(attach, attachMade);
                   ObjectNode out = changes.outputs();
                   out.put("ipAccessControlListSid", acl.value());
                   out.put("ipAddress", ip);
-                  out.put("listCreated", acl.wasCreated());
-                  out.put("attachCreated", attach.wasCreated());
+                  out.put("listCreated", listMade);
+                  out.put("attachCreated", attachMade);
                   return StepResult.done(out);
                 }))
-        .undo(
-            (ctx, out) -> {
-              String acl = out.get("ipAccessControlListSid").asText();
-              if (out.path("attachCreated").asBoolean()) {
-                ports.twilio().detachIpAccessControlList(ElasticSipTrunk.trunkSid(ctx), acl);
-              }
-              if (out.path("listCreated").asBoolean()) {
-                ports.twilio().deleteIpAccessControlList(acl);
-              }
-            })
+        .undo((ctx, out) -> undo(ports, ctx, out))
         .build();
+  }
+
+  private static void undo(Ports ports, StepContext ctx, ObjectNode out) {
+    TwilioTrunking twilio = ports.twilio();
+    String trunk = ctx.output(ElasticSipTrunk.ID).path("trunkSid").asText("");
+    if (out.has("ipAccessControlListSid")) {
+      String acl = out.get("ipAccessControlListSid").asText();
+      if (out.path("attachCreated").asBoolean()) {
+        twilio.detachIpAccessControlList(trunk, acl);
+      }
+      if (out.path("listCreated").asBoolean()) {
+        twilio.deleteIpAccessControlList(acl);
+      }
+      return;
+    }
+    // the step did not finish: undo only what this run meant to make
+    if (!trunk.isEmpty()) {
+      ctx.intended(TwilioTrunking.ACL_ATTACHMENT)
+          .forEach(acl -> twilio.detachIpAccessControlList(trunk, acl));
+    }
+    String name = Names.ipAccessControlList(RunInput.spec(ctx.input()));
+    if (ctx.intended(TwilioTrunking.IP_ACCESS_CONTROL_LIST).contains(name)) {
+      twilio.findIpAccessControlList(name).ifPresent(twilio::deleteIpAccessControlList);
+    }
   }
 }

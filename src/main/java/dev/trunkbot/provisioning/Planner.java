@@ -35,15 +35,20 @@ public final class Planner {
     this.ports = ports;
   }
 
+  Ports ports() {
+    return ports;
+  }
+
   /**
-   * What a run of {@code spec} would do, read from both sides.
+   * The preflight's findings as BLOCKED items, then what a run of {@code spec} would create, change
+   * or leave on each side that can be read (a side whose credentials or address fail is not read).
    *
    * @throws UnreadableException Twilio or PortSIP could not be read (their own words, and what to
    *     fix)
    */
   public Plan plan(TrunkSpec spec) throws PbxResolver.UnresolvableException {
     try {
-      return read(spec);
+      return planned(spec);
     } catch (dev.trunkbot.twilio.TwilioFailure e) {
       throw new UnreadableException("Twilio could not be read: " + e.getMessage());
     } catch (dev.trunkbot.portsip.PortSipException e) {
@@ -58,17 +63,48 @@ public final class Planner {
     }
   }
 
-  private Plan read(TrunkSpec spec) throws PbxResolver.UnresolvableException {
+  private Plan planned(TrunkSpec spec) throws PbxResolver.UnresolvableException {
+    List<Preflight.Finding> findings = new Preflight(ports).check(spec);
+    Set<Preflight.Topic> topics = new HashSet<>();
+    findings.forEach(f -> topics.add(f.topic()));
+    List<PlanItem> items = new ArrayList<>();
+    boolean twilio =
+        !topics.contains(Preflight.Topic.TWILIO_ACCESS)
+            && !topics.contains(Preflight.Topic.PBX_ADDRESS);
+    boolean portsip = !topics.contains(Preflight.Topic.PORTSIP_ACCESS);
+    for (Preflight.Finding f : findings) {
+      // the trunk item says the same of a trunk PortSIP cannot change
+      if (!(portsip && f.topic() == Preflight.Topic.PORTSIP_TRUNK)) {
+        items.add(new PlanItem(f.side(), f.field(), BLOCKED, f.problem()));
+      }
+    }
+    if (twilio) {
+      String ip = ports.resolver().ipv4(spec.pbx());
+      twilioItems(spec, ip, ports.twilio().readTrunk(spec.terminationHost()), items, false);
+    }
+    if (portsip) {
+      portsipItems(spec, items);
+    }
+    return new Plan(items);
+  }
+
+  /**
+   * What both sides hold against the spec, without the preflight: verification's and repair's read.
+   */
+  Plan compare(TrunkSpec spec) throws PbxResolver.UnresolvableException {
     List<PlanItem> items = new ArrayList<>();
     String ip = ports.resolver().ipv4(spec.pbx());
-    Optional<TrunkSnapshot> twilio = ports.twilio().readTrunk(spec.terminationHost());
-    twilioItems(spec, ip, twilio, items);
+    twilioItems(spec, ip, ports.twilio().readTrunk(spec.terminationHost()), items, true);
     portsipItems(spec, items);
     return new Plan(items);
   }
 
   private void twilioItems(
-      TrunkSpec spec, String ip, Optional<TrunkSnapshot> snapshot, List<PlanItem> items) {
+      TrunkSpec spec,
+      String ip,
+      Optional<TrunkSnapshot> snapshot,
+      List<PlanItem> items,
+      boolean blockUnowned) {
     if (snapshot.isEmpty()) {
       items.add(
           new PlanItem(
@@ -125,7 +161,7 @@ public final class Planner {
                 : new PlanItem(
                     TWILIO, "credential list", UPDATE, "add user " + user + " to " + clName));
     originationItems(spec, snapshot.map(TrunkSnapshot::originationUrls).orElse(List.of()), items);
-    didItems(spec, snapshot.map(TrunkSnapshot::numbers).orElse(List.of()), items);
+    didItems(spec, snapshot.map(TrunkSnapshot::numbers).orElse(List.of()), items, blockUnowned);
   }
 
   private static void originationItems(
@@ -171,11 +207,15 @@ public final class Planner {
                         e.sipUrl() + " priority " + e.priority() + " weight " + e.weight())));
   }
 
-  private void didItems(TrunkSpec spec, List<TrunkSnapshot.Number> assigned, List<PlanItem> items) {
+  private void didItems(
+      TrunkSpec spec,
+      List<TrunkSnapshot.Number> assigned,
+      List<PlanItem> items,
+      boolean blockUnowned) {
     List<String> numbers = new ArrayList<>();
     spec.dids().e164().forEach(numbers::add);
     NumberLookup lookup = ports.twilio().lookupNumbers(numbers);
-    if (!lookup.allOwned()) {
+    if (blockUnowned && !lookup.allOwned()) {
       items.add(
           new PlanItem(
               TWILIO,
@@ -259,7 +299,7 @@ public final class Planner {
     }
   }
 
-  private static PlanItem trunkItem(TrunkSpec spec, dev.trunkbot.portsip.TrunkSnapshot t) {
+  static PlanItem trunkItem(TrunkSpec spec, dev.trunkbot.portsip.TrunkSnapshot t) {
     if (!RegisterTrunk.BRAND.equalsIgnoreCase(t.brand())
         || !RegisterTrunk.AUTH_MODE.equals(t.authMode())) {
       return new PlanItem(

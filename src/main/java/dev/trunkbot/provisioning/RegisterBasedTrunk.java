@@ -2,6 +2,7 @@ package dev.trunkbot.provisioning;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trunkbot.port.Ensured;
+import dev.trunkbot.portsip.PortSipTrunks;
 import dev.trunkbot.portsip.RegisterTrunk;
 import dev.trunkbot.portsip.Transport;
 import dev.trunkbot.trunk.TrunkScope;
@@ -34,18 +35,28 @@ final class RegisterBasedTrunk {
                           .portsip()
                           .ensureRegisterTrunk(
                               desired(spec, TerminationCredentials.password(ctx))
-                                  .withPasswordChanged(passwordSet));
+                                  .withPasswordChanged(passwordSet),
+                              Owned.recorder(ctx));
+                  boolean made = Owned.byRun(ctx, trunk, PortSipTrunks.TRUNK, spec.name());
                   Changes changes = new Changes();
-                  changes.count(trunk);
+                  changes.count(trunk, made);
                   ObjectNode out = changes.outputs();
                   out.put("providerId", trunk.value());
-                  out.put("trunkCreated", trunk.wasCreated());
+                  out.put("trunkCreated", made);
                   return StepResult.done(out);
                 }))
         .undo(
             (ctx, out) -> {
-              if (out.path("trunkCreated").asBoolean()) {
-                ports.portsip().destroyTrunk(out.get("providerId").asText());
+              if (out.has("providerId")) {
+                if (out.path("trunkCreated").asBoolean()) {
+                  ports.portsip().destroyTrunk(out.get("providerId").asText());
+                }
+                return;
+              }
+              // the step did not finish: destroy the trunk only if this run meant to create it
+              String name = RunInput.spec(ctx.input()).name();
+              if (ctx.intended(PortSipTrunks.TRUNK).contains(name)) {
+                ports.portsip().findTrunk(name).ifPresent(ports.portsip()::destroyTrunk);
               }
             })
         .build();

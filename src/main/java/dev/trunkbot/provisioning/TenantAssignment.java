@@ -1,15 +1,19 @@
 package dev.trunkbot.provisioning;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.trunkbot.port.Ensured;
 import dev.trunkbot.portsip.Assignee;
+import dev.trunkbot.portsip.PortSipTrunks;
 import dev.trunkbot.trunk.DidPool;
 import dev.trunkbot.trunk.TrunkScope;
 import dev.trunkbot.trunk.TrunkSpec;
 import dev.trunkbot.workflow.Step;
 import dev.trunkbot.workflow.StepResult;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Guide step 9 (system-admin level): assigns each tenant to the shared trunk with its DID pool. At
@@ -29,8 +33,7 @@ final class TenantAssignment {
                 ctx -> {
                   TrunkSpec spec = RunInput.spec(ctx.input());
                   Changes changes = new Changes();
-                  ArrayNode created =
-                      com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+                  ArrayNode created = JsonNodeFactory.instance.arrayNode();
                   if (spec.scope() instanceof TrunkScope.SystemLevel system) {
                     String provider = RegisterBasedTrunk.providerId(ctx);
                     for (Map.Entry<String, DidPool> tenant : system.tenants().entrySet()) {
@@ -41,9 +44,11 @@ final class TenantAssignment {
                                   provider,
                                   tenant.getKey(),
                                   tenant.getValue().toString(),
-                                  spec.maxConcurrentCalls());
-                      changes.count(a);
-                      if (a.wasCreated()) {
+                                  spec.maxConcurrentCalls(),
+                                  Owned.recorder(ctx));
+                      boolean made = Owned.byRun(ctx, a, PortSipTrunks.ASSIGNEE, tenant.getKey());
+                      changes.count(a, made);
+                      if (made) {
                         created.add(tenant.getKey());
                       }
                     }
@@ -55,8 +60,15 @@ final class TenantAssignment {
                 }))
         .undo(
             (ctx, out) -> {
-              for (var tenant : out.withArray("createdAssignees")) {
-                ports.portsip().removeAssignee(RegisterBasedTrunk.providerId(ctx), tenant.asText());
+              String provider = ctx.output(RegisterBasedTrunk.ID).path("providerId").asText("");
+              if (provider.isEmpty()) {
+                return;
+              }
+              Set<String> made = new LinkedHashSet<>();
+              out.withArray("createdAssignees").forEach(t -> made.add(t.asText()));
+              made.addAll(ctx.intended(PortSipTrunks.ASSIGNEE));
+              for (String tenant : made) {
+                ports.portsip().removeAssignee(provider, tenant);
               }
             })
         .build();

@@ -30,10 +30,14 @@ final class Verification {
                     return StepResult.retryable(
                         "the PortSIP trunk shows " + status + ", not ONLINE");
                   }
-                  Plan plan = new Planner(ports).plan(spec);
+                  Plan plan = new Planner(ports).compare(spec);
                   if (!plan.inSync()) {
+                    // no hint to resume: only a resume that repairs (Repair) runs the steps that
+                    // make these again; this step alone would find the same
                     return StepResult.permanent(
-                        "Twilio and PortSIP do not match the spec:\n" + plan.differences(10));
+                        "Twilio and PortSIP do not match the spec (changed or deleted since the"
+                            + " steps that made them ran):\n"
+                            + plan.differences(10));
                   }
                   ObjectNode out = new Changes().outputs();
                   out.put("status", status.name());

@@ -139,7 +139,11 @@ public final class EmulatorServer implements AutoCloseable {
       }
       Reply reply;
       switch (decision.action()) {
+        case SERVE_THEN_DROP:
         case DROP:
+          if (decision.action() == Faults.Decision.Action.SERVE_THEN_DROP) {
+            answer(route, call); // the emulator acts; the client hears nothing
+          }
           status = -1;
           // logged before the connection closes, so a client that sees the drop also sees the entry
           requests.add(
@@ -153,6 +157,10 @@ public final class EmulatorServer implements AutoCloseable {
           logged = true;
           return; // closing the exchange without an answer drops the connection
         case FAIL:
+          reply = injected.apply(decision.status());
+          break;
+        case SERVE_THEN_FAIL:
+          answer(route, call);
           reply = injected.apply(decision.status());
           break;
         default:

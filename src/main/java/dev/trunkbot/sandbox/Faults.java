@@ -57,17 +57,19 @@ public final class Faults {
         continue;
       }
       if (rule.failNth > 0 && n == rule.failNth) {
+        boolean after = rule.failNthAfterServing;
         if (rule.failNthStatus < 0) {
-          action = Decision.Action.DROP;
+          action = after ? Decision.Action.SERVE_THEN_DROP : Decision.Action.DROP;
         } else {
-          action = Decision.Action.FAIL;
+          action = after ? Decision.Action.SERVE_THEN_FAIL : Decision.Action.FAIL;
           status = rule.failNthStatus;
         }
       } else if (rule.dropRate > 0 && nextDouble() < rule.dropRate) {
         action = Decision.Action.DROP;
       } else if (rule.errorRate > 0 && nextDouble() < rule.errorRate) {
         action = Decision.Action.FAIL;
-        status = rule.errorStatus;
+        int[] statuses = rule.errorStatuses;
+        status = statuses[(int) nextLong(statuses.length)];
       }
     }
     return new Decision(delay, action, status);
@@ -89,7 +91,11 @@ public final class Faults {
     enum Action {
       ANSWER,
       FAIL,
-      DROP
+      DROP,
+      /** The request is served (the emulator acts on it), then its answer is replaced. */
+      SERVE_THEN_FAIL,
+      /** The request is served, then the connection is closed without the answer. */
+      SERVE_THEN_DROP
     }
   }
 
@@ -102,10 +108,11 @@ public final class Faults {
     private volatile long fixedMillis;
     private volatile long jitterMillis;
     private volatile double errorRate;
-    private volatile int errorStatus = 503;
+    private volatile int[] errorStatuses = {503};
     private volatile double dropRate;
     private volatile long failNth;
     private volatile int failNthStatus;
+    private volatile boolean failNthAfterServing;
 
     /**
      * Every request waits {@code fixed} plus a uniform random part of up to {@code jitter} before
@@ -126,14 +133,27 @@ public final class Faults {
      * served.
      */
     public Rule errorRate(double rate, int status) {
+      return errorRate(rate, new int[] {status});
+    }
+
+    /**
+     * A share (0..1) of requests is answered with one of {@code statuses} (each as likely) instead
+     * of being served, e.g. 429 and 503.
+     */
+    public Rule errorRate(double rate, int... statuses) {
       if (rate < 0 || rate > 1) {
         throw new IllegalArgumentException("error rate must be between 0 and 1, got " + rate);
       }
-      if (status != 429 && status != 500 && status != 502 && status != 503) {
-        throw new IllegalArgumentException(
-            "injected status must be 429, 500, 502 or 503, got " + status);
+      if (statuses.length == 0) {
+        throw new IllegalArgumentException("give at least one status to inject");
       }
-      this.errorStatus = status;
+      for (int status : statuses) {
+        if (status != 429 && status != 500 && status != 502 && status != 503) {
+          throw new IllegalArgumentException(
+              "injected status must be 429, 500, 502 or 503, got " + status);
+        }
+      }
+      this.errorStatuses = statuses.clone();
       this.errorRate = rate;
       return this;
     }
@@ -152,10 +172,24 @@ public final class Faults {
      * status of -1 drops that request's connection instead.
      */
     public Rule failNth(long n, int status) {
+      return failNth(n, status, false);
+    }
+
+    /**
+     * As {@link #failNth}, but the request is served first: the emulator acts on it (creates,
+     * assigns), and then the answer is lost (-1: the connection closes without one) or replaced by
+     * {@code status}. This is the vendor that acted although the client never learns it.
+     */
+    public Rule failNthAfterServing(long n, int status) {
+      return failNth(n, status, true);
+    }
+
+    private Rule failNth(long n, int status, boolean afterServing) {
       if (n < 1) {
         throw new IllegalArgumentException("n counts from 1, got " + n);
       }
       this.failNthStatus = status;
+      this.failNthAfterServing = afterServing;
       this.failNth = calls.get() + n;
       return this;
     }

@@ -137,6 +137,17 @@ public final class PortSipEmulator implements AutoCloseable {
     }
   }
 
+  /** How many trunks and tenant assignments the PBX holds (for tests and benchmarks). */
+  public record Inventory(int trunks, int assignees) {}
+
+  public Inventory inventory() {
+    synchronized (pbx) {
+      return new Inventory(
+          pbx.providers.size(),
+          pbx.providers.values().stream().mapToInt(p -> p.assignees.size()).sum());
+    }
+  }
+
   /**
    * Forgets every issued access and refresh token, as a PBX restart does: the next call gets a 401.
    */

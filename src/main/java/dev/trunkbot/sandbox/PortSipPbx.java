@@ -104,14 +104,26 @@ final class PortSipPbx {
   }
 
   static ObjectNode tenantJson(Tenant t) {
-    return JSON.createObjectNode()
-        .put("id", t.id())
-        .put("name", t.name())
-        .put("domain", t.domain())
-        .put("max_extensions", 1000)
-        .put("max_concurrent_calls", 20)
-        .put("enabled", true)
-        .put("created_at", "2026-01-01T00:00:00Z");
+    ObjectNode o =
+        JSON.createObjectNode()
+            .put("id", t.id())
+            .put("name", t.name())
+            .put("domain", t.domain())
+            .put("max_extensions", 1000)
+            .put("max_concurrent_calls", 20)
+            .put("enabled", true);
+    for (String unset :
+        List.of(
+            "website",
+            "timezone",
+            "currency",
+            "region",
+            "avatar_file_name",
+            "avatar_file_size",
+            "avatar_file_url")) {
+      o.putNull(unset);
+    }
+    return o.put("created_at", "2026-01-01T00:00:00Z");
   }
 
   static ObjectNode summary(Provider p) {

@@ -52,16 +52,7 @@ final class PortSipProviderRoutes {
       if (pbx.providers.values().stream().anyMatch(p -> p.name().equals(name))) {
         return validateFailed("name", "field 'name': a trunk named '" + name + "' already exists");
       }
-      ObjectNode fields =
-          PortSipPbx.JSON
-              .createObjectNode()
-              .put("enabled", true)
-              .put("auth_mode", "IP_AUTH")
-              .put("registration", true)
-              .put("register_interval", 600)
-              .put("keep_alive", true)
-              .put("keep_alive_interval", 360)
-              .put("did_numbers", "");
+      ObjectNode fields = PortSipProviderRules.defaults();
       PortSipPbx.Provider p = new PortSipPbx.Provider(pbx.newId(), who.tenantId(), fields);
       apply(p, body);
       pbx.providers.put(p.id, p);

@@ -1,6 +1,7 @@
 package dev.trunkbot.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,32 @@ final class PortSipProviderRules {
     text("did_numbers", 0, 65536);
     FIELDS.put("inbound_parameters", new Field(Kind.OBJECT, 0, 0, List.of()));
     FIELDS.put("outbound_parameters", new Field(Kind.OBJECT, 0, 0, List.of()));
+  }
+
+  /**
+   * What the PBX stores for a field a create left out: the defaults the v22 description declares
+   * (enabled, registration and its interval, inlan, single_via_header, rewrite_via_ip, verify_port,
+   * keep_alive and its interval, adjust_sdp_direction, remove_srtp_info,
+   * stir_shaken_signature_required), plus what a PBX shows without a declared default (auth mode
+   * IP_AUTH as its console preselects, an empty DID pool).
+   */
+  static ObjectNode defaults() {
+    return PortSipPbx.JSON
+        .createObjectNode()
+        .put("enabled", true)
+        .put("auth_mode", "IP_AUTH")
+        .put("registration", true)
+        .put("register_interval", 600)
+        .put("inlan", false)
+        .put("single_via_header", true)
+        .put("rewrite_via_ip", true)
+        .put("verify_port", true)
+        .put("keep_alive", true)
+        .put("keep_alive_interval", 360)
+        .put("adjust_sdp_direction", true)
+        .put("remove_srtp_info", true)
+        .put("stir_shaken_signature_required", false)
+        .put("did_numbers", "");
   }
 
   private static void text(String name, int min, int max) {

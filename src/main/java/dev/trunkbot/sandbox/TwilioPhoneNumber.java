@@ -47,7 +47,7 @@ final class TwilioPhoneNumber {
     m.put("friendly_name", friendlyName());
     m.put("phone_number", e164);
     m.put("sid", sid);
-    m.put("sms_application_sid", "");
+    m.put("sms_application_sid", null);
     m.put("sms_fallback_method", "POST");
     m.put("sms_fallback_url", "");
     m.put("sms_method", "POST");
@@ -55,7 +55,7 @@ final class TwilioPhoneNumber {
     m.put("status_callback", "");
     m.put("status_callback_method", "POST");
     m.put("trunk_sid", trunkSid);
-    m.put("voice_application_sid", "");
+    m.put("voice_application_sid", null);
     m.put("voice_caller_id_lookup", false);
     m.put("voice_fallback_method", "POST");
     m.put("voice_fallback_url", null);
@@ -67,7 +67,13 @@ final class TwilioPhoneNumber {
   /** As GET /2010-04-01/Accounts/{AC}/IncomingPhoneNumbers/{PN}.json shows it. */
   Map<String, Object> incomingJson() {
     Map<String, Object> m = common(false);
+    m.put("address_sid", null);
+    m.put("identity_sid", null);
+    m.put("voice_receive_mode", "voice");
     m.put("emergency_status", "Inactive");
+    m.put("emergency_address_sid", null);
+    m.put("emergency_address_status", "unregistered");
+    m.put("bundle_sid", null);
     m.put("origin", "twilio");
     m.put("status", "in-use");
     m.put("type", "local");

@@ -44,6 +44,7 @@ final class TwilioSipApi {
     lists(r, "credentialLists", "CredentialLists", "credential_lists", "CL", s.credentialLists, 64);
     ipAddresses(r);
     new TwilioCredentials(s).register(r);
+    r.add("accounts.fetch", "GET", ACCOUNT + "\\.json", c -> Reply.json(200, accountJson()));
     String pn = ACCOUNT + "/IncomingPhoneNumbers";
     r.add(
         "incomingPhoneNumbers.list",
@@ -76,6 +77,26 @@ final class TwilioSipApi {
         "GET",
         pn + "/(?<sid>[^/]+)\\.json",
         c -> Reply.json(200, found(s.numbers.get(c.pathParam("sid")), c).incomingJson()));
+  }
+
+  /** The account as GET /2010-04-01/Accounts/{AC}.json shows it (never its auth token). */
+  private Map<String, Object> accountJson() {
+    String uri = "/2010-04-01/Accounts/" + s.account;
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("auth_token", null);
+    m.put("date_created", TwilioPages.rfc2822(s.created));
+    m.put("date_updated", TwilioPages.rfc2822(s.created));
+    m.put("friendly_name", "trunkbot sandbox");
+    m.put("owner_account_sid", s.account);
+    m.put("sid", s.account);
+    m.put("status", "active");
+    Map<String, String> subresources = new LinkedHashMap<>();
+    subresources.put("incoming_phone_numbers", uri + "/IncomingPhoneNumbers.json");
+    subresources.put("sip", uri + "/SIP.json");
+    m.put("subresource_uris", subresources);
+    m.put("type", "Full");
+    m.put("uri", uri + ".json");
+    return m;
   }
 
   static String path(Call c, String tail) {

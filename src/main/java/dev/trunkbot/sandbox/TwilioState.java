@@ -31,10 +31,12 @@ final class TwilioState {
   final Map<String, Map<String, Instant>> trunkAcls = new LinkedHashMap<>();
 
   final Map<String, Map<String, Instant>> trunkCredentialLists = new LinkedHashMap<>();
+  final Instant created;
   private final SecureRandom random = new SecureRandom();
 
   TwilioState(String account) {
     this.account = account;
+    this.created = now();
   }
 
   /** A fresh SID: the two-letter prefix and 32 lowercase hex digits. */

@@ -91,7 +91,8 @@ public final class DefaultTrunkService implements TrunkService {
         RunRequest.of(GuideWorkflow.NAME, RunInput.json(spec), requester.stored())
             .withBusinessKey(spec.terminationHost())
             .withSubject(spec.name().toLowerCase(Locale.ROOT))
-            .withSecrets(RunInput.secrets(environment.credentials(spec)));
+            .withSecrets(RunInput.secrets(environment.credentials(spec)))
+            .withNotes(options.notes());
     if (options.autoApprove()) {
       Actor auto =
           new Actor(Actor.Source.SYSTEM, "auto-approve", "auto-approve for " + requester.name());
@@ -114,11 +115,9 @@ public final class DefaultTrunkService implements TrunkService {
               + "; nothing was started",
           Optional.of(run));
     }
-    options.notes().forEach((k, v) -> engine.note(outcome.runId(), k, v));
-    RunSummary noted = options.notes().isEmpty() ? run : run(run.id());
     return outcome instanceof StartOutcome.Existing
-        ? new CreateOutcome.AlreadyStarted(noted)
-        : new CreateOutcome.Started(noted);
+        ? new CreateOutcome.AlreadyStarted(run)
+        : new CreateOutcome.Started(run);
   }
 
   private static String waysOut(RunSummary run) {

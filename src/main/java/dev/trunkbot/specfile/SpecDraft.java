@@ -2,9 +2,9 @@ package dev.trunkbot.specfile;
 
 import dev.trunkbot.trunk.InvalidInputException;
 import dev.trunkbot.trunk.Problem;
+import dev.trunkbot.trunk.Text;
 import dev.trunkbot.trunk.TrunkDraft;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,14 +63,18 @@ final class SpecDraft {
           new Problem(
               "origination", "must be a list like [{region: us1, priority: 10, weight: 10}]"));
     }
-    Map<String, String> tenants = new LinkedHashMap<>();
+    List<TrunkDraft.Tenant> tenants = new ArrayList<>();
     Object t = doc.get("tenants");
     if (t != null && !"".equals(t)) {
       map(
               "tenants",
               t,
               "must map each tenant's name to its DID pool, e.g. acme: \"12027594810-12027594815\"")
-          .forEach((name, pool) -> tenants.put(name, text("tenants." + name, pool)));
+          .forEach(
+              (name, pool) ->
+                  tenants.add(
+                      new TrunkDraft.Tenant(
+                          name, text("tenants." + Text.shown(name.trim()), pool))));
     }
     Map<String, Object> credentials = Map.of();
     Object c = doc.get("credentials");

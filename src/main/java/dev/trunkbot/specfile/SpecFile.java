@@ -14,7 +14,6 @@ import dev.trunkbot.trunk.TrunkDraft;
 import dev.trunkbot.trunk.TrunkScope;
 import dev.trunkbot.trunk.TrunkSpec;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,15 +61,15 @@ public final class SpecFile {
    * them.
    */
   public static TrunkDraft readDraft(Path file) {
-    String text;
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
       throw new InvalidInputException("file", "'" + file + "' does not exist");
     } catch (IOException e) {
       throw new InvalidInputException("file", "'" + file + "' cannot be read: " + e.getMessage());
     }
-    return parseDraft(text, Format.of(file));
+    return parseDraft(Utf8.decode("file", file, bytes), Format.of(file));
   }
 
   /** Parses a spec document, reporting syntax errors, unknown keys and every invalid value. */

@@ -48,8 +48,9 @@ public final class DidPool implements Iterable<String> {
     Problems problems = new Problems();
     List<long[]> entries = new ArrayList<>();
     List<String> written = new ArrayList<>();
-    for (String raw : text == null ? new String[0] : text.split("[;\\r\\n]")) {
-      String entry = raw.replaceAll("\\s+", "");
+    for (String raw : text == null ? new String[0] : text.split("[;\\r\\n\\u2028\\u2029]")) {
+      // any kind of space is a space here: a no-break space pasted from a web page too
+      String entry = raw.replaceAll("[\\s\\p{Zs}]+", "");
       if (entry.isEmpty()) {
         continue;
       }
@@ -131,6 +132,22 @@ public final class DidPool implements Iterable<String> {
     } else if (s.startsWith("+")) {
       problems.add(
           field, "'" + s + "' starts with '+', which PortSIP refuses: write " + s.substring(1));
+    } else if (Text.foreignDigit(s).isPresent()) {
+      problems.add(
+          field,
+          "'"
+              + Text.shown(s)
+              + "' has a digit that is not 0-9 ("
+              + Text.describe(Text.foreignDigit(s).getAsInt())
+              + "): write the number with the digits 0-9");
+    } else if (Text.invisible(s).isPresent()) {
+      problems.add(
+          field,
+          "'"
+              + Text.shown(s)
+              + "' holds an invisible character ("
+              + Text.describe(Text.invisible(s).getAsInt())
+              + "): write the number with the digits 0-9 only");
     } else if (!s.chars().allMatch(c -> c >= '0' && c <= '9')) {
       problems.add(field, "'" + s + "' is not a phone number: use digits only; " + SYNTAX);
     } else if (s.startsWith("0")) {

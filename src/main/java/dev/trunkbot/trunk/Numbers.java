@@ -14,12 +14,14 @@ final class Numbers {
           field,
           "is missing: give a whole number from " + min + " to " + max + " (" + meaning + ")");
     }
+    Text.requireAsciiDigits(field, s);
     long value;
     try {
       value = Long.parseLong(s);
     } catch (NumberFormatException e) {
       throw new InvalidInputException(
-          field, "'" + s + "' is not a whole number: give one from " + min + " to " + max);
+          field,
+          "'" + Text.shown(s) + "' is not a whole number: give one from " + min + " to " + max);
     }
     if (value < min || value > max) {
       throw new InvalidInputException(

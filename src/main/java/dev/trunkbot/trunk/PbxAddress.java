@@ -1,5 +1,6 @@
 package dev.trunkbot.trunk;
 
+import java.net.IDN;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,6 +13,9 @@ import java.util.regex.Pattern;
 public record PbxAddress(String host) {
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Pattern FQDN_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+  private static final Pattern IPV6 =
+      Pattern.compile(
+          "\\[?[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}(:\\d{1,3}(\\.\\d{1,3}){3})?(%[^\\]]+)?\\]?");
 
   /** Non-public IPv4 blocks: (first address, prefix length, why). */
   private static final Object[][] NOT_PUBLIC = {
@@ -35,61 +39,98 @@ public record PbxAddress(String host) {
     host = host.toLowerCase(Locale.ROOT);
   }
 
-  /** Reads an IPv4 address or FQDN and refuses what Twilio cannot reach, saying why. */
+  /**
+   * Reads an IPv4 address or FQDN and refuses what Twilio cannot reach, saying why. A name may end
+   * in a dot (fully qualified) and may be internationalized (kept in its ASCII form, {@code
+   * xn--...}); an IPv6 address is refused, since Twilio's access control lists hold IPv4 only.
+   */
   public static PbxAddress parse(String field, String text) {
-    String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
-    if (s.isEmpty()) {
+    String raw = text == null ? "" : text.trim();
+    if (raw.isEmpty()) {
       throw new InvalidInputException(
           field, "is missing: give the PBX's public static IP (e.g. 151.101.2.3) or its FQDN");
     }
+    Text.requireVisible(field, raw);
+    String s = raw.toLowerCase(Locale.ROOT);
+    if (IPV6.matcher(s).matches()) {
+      throw new InvalidInputException(
+          field,
+          "'"
+              + raw
+              + "' is an IPv6 address: Twilio's IP access control lists and origination URIs"
+              + " take IPv4 only, so give the PBX's public IPv4 address or a name that resolves"
+              + " to one");
+    }
     if (IPV4.matcher(s).matches()) {
-      String[] parts = s.split("\\.");
-      for (String p : parts) {
-        if (Integer.parseInt(p) > 255 || (p.length() > 1 && p.startsWith("0"))) {
-          throw new InvalidInputException(
-              field,
-              "'"
-                  + s
-                  + "' is not an IPv4 address: each of its four parts"
-                  + " is 0-255 without leading zeros");
-        }
-      }
-      Optional<String> why = whyNotPublic(s);
-      if (why.isPresent()) {
+      return ipv4(field, s);
+    }
+    if (s.contains(":")) {
+      throw new InvalidInputException(
+          field,
+          "'"
+              + raw
+              + "' holds a ':': give the PBX's address alone, without a port or scheme"
+              + " (e.g. pbx.example.com)");
+    }
+    String name = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    String ascii;
+    try {
+      ascii = IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      ascii = "";
+    }
+    if (!isDomainName(ascii)) {
+      throw new InvalidInputException(
+          field,
+          "'"
+              + raw
+              + "' is neither an IPv4 address nor a fully qualified"
+              + " domain name (like pbx.example.com)");
+    }
+    if (ascii.equals("localhost")
+        || ascii.endsWith(".localhost")
+        || ascii.endsWith(".local")
+        || ascii.endsWith(".internal")) {
+      throw new InvalidInputException(
+          field, "'" + raw + "' is not a public name: Twilio must reach the PBX");
+    }
+    return new PbxAddress(ascii);
+  }
+
+  private static PbxAddress ipv4(String field, String s) {
+    String[] parts = s.split("\\.");
+    for (String p : parts) {
+      if (Integer.parseInt(p) > 255 || (p.length() > 1 && p.startsWith("0"))) {
         throw new InvalidInputException(
             field,
             "'"
                 + s
-                + "' "
-                + why.get()
-                + ": Twilio must reach the PBX, so give its public static IP");
+                + "' is not an IPv4 address: each of its four parts"
+                + " is 0-255 without leading zeros");
       }
-      return new PbxAddress(s);
     }
-    String[] labels = s.split("\\.", -1);
-    boolean valid =
-        labels.length >= 2
-            && s.length() <= 253
-            && labels[labels.length - 1].chars().allMatch(Character::isLetter);
-    for (String label : labels) {
-      valid &= FQDN_LABEL.matcher(label).matches();
-    }
-    if (!valid) {
+    Optional<String> why = whyNotPublic(s);
+    if (why.isPresent()) {
       throw new InvalidInputException(
           field,
-          "'"
-              + text.trim()
-              + "' is neither an IPv4 address nor a fully qualified"
-              + " domain name (like pbx.example.com)");
-    }
-    if (s.equals("localhost")
-        || s.endsWith(".localhost")
-        || s.endsWith(".local")
-        || s.endsWith(".internal")) {
-      throw new InvalidInputException(
-          field, "'" + s + "' is not a public name: Twilio must reach the PBX");
+          "'" + s + "' " + why.get() + ": Twilio must reach the PBX, so give its public static IP");
     }
     return new PbxAddress(s);
+  }
+
+  /** Two or more labels, each a DNS label; the last letters only, or an IDN's xn-- form. */
+  private static boolean isDomainName(String ascii) {
+    String[] labels = ascii.split("\\.", -1);
+    if (labels.length < 2 || ascii.length() > 253) {
+      return false;
+    }
+    for (String label : labels) {
+      if (!FQDN_LABEL.matcher(label).matches()) {
+        return false;
+      }
+    }
+    String tld = labels[labels.length - 1];
+    return tld.chars().allMatch(Character::isLetter) || tld.startsWith("xn--");
   }
 
   /** Why an IPv4 address is not public, or empty when it is. */

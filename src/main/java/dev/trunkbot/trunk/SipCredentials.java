@@ -97,6 +97,7 @@ public final class SipCredentials {
   /** Checks a username and returns it trimmed. */
   public static String checkUsername(String field, String username) {
     String u = username == null ? "" : username.trim();
+    Text.requireVisible(field, u);
     if (u.isEmpty()) {
       throw new InvalidInputException(
           field, "is missing: give 1-" + MAX_USERNAME + " letters, digits, '.', '_' or '-'");

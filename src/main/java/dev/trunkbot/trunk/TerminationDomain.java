@@ -24,6 +24,7 @@ public record TerminationDomain(String label) {
    */
   public static TerminationDomain parse(String field, String text) {
     String s = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+    Text.requireVisible(field, s);
     if (s.endsWith(SUFFIX)) {
       s = s.substring(0, s.length() - SUFFIX.length());
     }

@@ -40,6 +40,7 @@ public sealed interface TrunkScope {
   /** Checks a tenant name as PortSIP knows it (its name, not its SIP domain). */
   static String checkTenantName(String field, String name) {
     String n = name == null ? "" : name.trim();
+    Text.requireVisible(field, n);
     if (!TENANT_NAME.matcher(n).matches()) {
       throw new InvalidInputException(
           field,

@@ -89,10 +89,7 @@ public record TrunkSpec(
           "name",
           "has " + s.length() + " characters; Twilio and PortSIP allow at most " + MAX_NAME);
     }
-    if (s.chars().anyMatch(Character::isISOControl)) {
-      throw new InvalidInputException(
-          "name", "contains a control character: use printable characters only");
-    }
+    Text.requireVisible("name", s);
     return s;
   }
 
@@ -159,7 +156,7 @@ public record TrunkSpec(
   }
 
   private static Optional<TrunkScope> systemLevel(
-      Map<String, String> raw, Optional<DidPool> dids, Problems problems) {
+      List<TrunkDraft.Tenant> raw, Optional<DidPool> dids, Problems problems) {
     if (raw.isEmpty()) {
       problems.add(
           "tenants",
@@ -167,17 +164,28 @@ public record TrunkSpec(
       return Optional.empty();
     }
     Map<String, DidPool> pools = new LinkedHashMap<>();
-    new java.util.TreeMap<>(raw)
-        .forEach(
-            (tenant, pool) -> {
-              String field = "tenants." + tenant;
-              Optional<String> name =
-                  problems.parse(tenant, t -> TrunkScope.checkTenantName(field, t));
-              Optional<DidPool> parsed = problems.parse(pool, p -> DidPool.parse(field, p));
-              if (name.isPresent() && parsed.isPresent()) {
-                pools.put(name.get(), parsed.get());
-              }
-            });
+    Set<String> seen = new HashSet<>();
+    Set<String> reported = new HashSet<>();
+    boolean complete = true;
+    List<TrunkDraft.Tenant> sorted = new ArrayList<>(raw);
+    sorted.sort(java.util.Comparator.comparing(t -> t.name().trim()));
+    for (TrunkDraft.Tenant tenant : sorted) {
+      String field = "tenants." + Text.shown(tenant.name().trim());
+      Optional<String> name =
+          problems.parse(tenant.name(), t -> TrunkScope.checkTenantName(field, t));
+      Optional<DidPool> parsed = problems.parse(tenant.pool(), p -> DidPool.parse(field, p));
+      complete &= name.isPresent() && parsed.isPresent();
+      if (name.isPresent() && !seen.add(name.get().toLowerCase(java.util.Locale.ROOT))) {
+        complete = false;
+        if (reported.add(name.get().toLowerCase(java.util.Locale.ROOT))) {
+          problems.add(
+              "tenants." + name.get(),
+              "listed twice: give each tenant once, with all its DIDs in one pool");
+        }
+      } else if (name.isPresent() && parsed.isPresent()) {
+        pools.put(name.get(), parsed.get());
+      }
+    }
     List<String> names = new ArrayList<>(pools.keySet());
     for (int i = 0; i < names.size(); i++) {
       for (int j = i + 1; j < names.size(); j++) {
@@ -202,9 +210,7 @@ public record TrunkSpec(
                 + " not among the trunk's dids: a tenant's pool must be part of dids");
       }
     }
-    return pools.size() == raw.size()
-        ? Optional.of(new TrunkScope.SystemLevel(pools))
-        : Optional.empty();
+    return complete ? Optional.of(new TrunkScope.SystemLevel(pools)) : Optional.empty();
   }
 
   private static String listed(DidPool pool) {

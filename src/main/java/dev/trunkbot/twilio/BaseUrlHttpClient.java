@@ -4,9 +4,11 @@ import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
+import dev.trunkbot.port.RetryPolicy;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -16,10 +18,10 @@ import org.apache.hc.core5.http.Header;
 /**
  * The {@link HttpClient} under trunkbot's {@code TwilioRestClient}. It makes exactly one attempt
  * per call: the SDK's own retries (3 per 5xx) and the Apache client's (429/503) are turned off so
- * that {@link RetryPolicy} is the only retry layer and honours {@code Retry-After}. With a base URL
- * it sends {@code https://<product>.twilio.com/<path>} to {@code <base>/<path>} (same path and
- * query) and names the original host in {@value #HOST_HEADER}, so one emulator can serve both the
- * trunking and the api products. Without a base URL the request goes to Twilio unchanged.
+ * that trunkbot's {@link RetryPolicy} is the only retry layer and honours {@code Retry-After}. With
+ * a base URL it sends {@code https://<product>.twilio.com/<path>} to {@code <base>/<path>} (same
+ * path and query) and names the original host in {@value #HOST_HEADER}, so one emulator can serve
+ * both the trunking and the api products. Without a base URL the request goes to Twilio unchanged.
  */
 public final class BaseUrlHttpClient extends HttpClient {
   /**
@@ -86,12 +88,7 @@ public final class BaseUrlHttpClient extends HttpClient {
     }
     for (Header h : headers) {
       if ("Retry-After".equalsIgnoreCase(h.getName()) && h.getValue() != null) {
-        try {
-          long seconds = Long.parseLong(h.getValue().trim());
-          return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
-        } catch (NumberFormatException e) {
-          return Optional.empty(); // an HTTP date: fall back to the policy's own backoff
-        }
+        return RetryPolicy.parseRetryAfter(h.getValue(), Clock.systemUTC());
       }
     }
     return Optional.empty();

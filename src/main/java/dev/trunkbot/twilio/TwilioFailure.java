@@ -40,7 +40,7 @@ public final class TwilioFailure extends RuntimeException {
 
   /** Whether a status (0 = no answer) is worth retrying: 429, any 5xx, or a failed connection. */
   public static boolean isRetryableStatus(int status) {
-    return status == 0 || status == 429 || status >= 500;
+    return dev.trunkbot.port.RetryPolicy.retryableStatus(status);
   }
 
   /** The port operation that failed, e.g. {@code ensureTrunk}. */

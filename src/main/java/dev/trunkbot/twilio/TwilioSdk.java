@@ -1,25 +1,37 @@
 package dev.trunkbot.twilio;
 
+import com.twilio.base.Page;
+import com.twilio.base.Reader;
+import com.twilio.base.Resource;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
+import dev.trunkbot.port.Retrier;
+import dev.trunkbot.port.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The twilio-java client plus the translation of its exceptions into {@link TwilioFailure} under
- * the retry policy.
+ * The twilio-java client, the translation of its exceptions into {@link TwilioFailure}, and the
+ * retry of every single request under the {@link RetryPolicy}: a list page, a fetch, an update, a
+ * delete is sent again as it is; a create is sent again only after looking for what it may have
+ * made.
  */
 final class TwilioSdk {
+  private static final Logger log = LoggerFactory.getLogger(TwilioSdk.class);
+
   final TwilioRestClient client;
   final String accountSid;
   final long pageSize;
   private final BaseUrlHttpClient http;
-  private final RetryPolicy retry;
+  private final Retrier retrier;
+  private final String credentialVariables;
 
   TwilioSdk(TwilioConfig config, RetryPolicy retry, int pageSize) {
     if (pageSize < 1 || pageSize > 1000) {
@@ -34,23 +46,71 @@ final class TwilioSdk {
             .httpClient(http)
             .build();
     this.accountSid = config.accountSid();
-    this.retry = retry;
     this.pageSize = pageSize;
+    this.credentialVariables =
+        config.username().equals(config.accountSid())
+            ? TwilioConfig.ACCOUNT_SID + " and " + TwilioConfig.AUTH_TOKEN
+            : TwilioConfig.API_KEY + " and " + TwilioConfig.API_SECRET;
+    this.retrier =
+        new Retrier(
+            retry,
+            new Retrier.Failures() {
+              @Override
+              public boolean retryable(RuntimeException failure) {
+                return failure instanceof TwilioFailure f && f.retryable();
+              }
+
+              @Override
+              public Optional<Duration> retryAfter(RuntimeException failure) {
+                return failure instanceof TwilioFailure f ? f.retryAfter() : Optional.empty();
+              }
+            },
+            (operation, attempt, failure, wait) ->
+                log.info(
+                    "{}: try {}/{} failed ({}); trying again in {} ms",
+                    operation,
+                    attempt,
+                    retry.maxAttempts(),
+                    failure.getMessage(),
+                    wait.toMillis()));
   }
 
-  /** Runs one idempotent unit (finds before it creates) under the retry policy. */
-  <T> T call(String operation, Supplier<T> body) {
-    return retry.run(
-        operation,
-        () -> {
-          try {
-            return body.get();
-          } catch (ApiException e) {
-            throw failure(operation, e);
-          } catch (ApiConnectionException e) {
-            throw new TwilioFailure(operation, 0, 0, e.getMessage(), "", true, Optional.empty(), e);
-          }
-        });
+  /** One request that may be sent again as it is (a read, an update, a delete). */
+  <T> T request(String operation, Supplier<T> body) {
+    return retrier.request(operation, () -> translated(operation, body));
+  }
+
+  /**
+   * One create: after an ambiguous failure (no answer, 5xx) {@code findAgain} looks for what it may
+   * have made before the create is sent again; what it finds is the create's.
+   */
+  <T> T create(String operation, Supplier<T> body, Supplier<Optional<T>> findAgain) {
+    return retrier.create(operation, () -> translated(operation, body), findAgain);
+  }
+
+  /** Every record of a list, each page its own retried request. */
+  <T extends Resource> List<T> list(String operation, Reader<T> reader) {
+    List<T> out = new ArrayList<>();
+    Page<T> page = request(operation, () -> reader.firstPage(client));
+    out.addAll(page.getRecords());
+    while (page.hasNextPage()) {
+      Page<T> current = page;
+      page = request(operation, () -> reader.nextPage(current, client));
+      out.addAll(page.getRecords());
+    }
+    return out;
+  }
+
+  /** A fetch: empty when Twilio says 404. */
+  <T> Optional<T> fetch(String operation, Supplier<T> body) {
+    try {
+      return Optional.of(request(operation, body));
+    } catch (TwilioFailure f) {
+      if (f.status() == 404) {
+        return Optional.empty();
+      }
+      throw f;
+    }
   }
 
   /**
@@ -58,7 +118,7 @@ final class TwilioSdk {
    */
   boolean delete(String operation, BooleanSupplier body) {
     try {
-      return call(operation, body::getAsBoolean);
+      return request(operation, body::getAsBoolean);
     } catch (TwilioFailure f) {
       if (f.status() == 404) {
         return false;
@@ -67,10 +127,14 @@ final class TwilioSdk {
     }
   }
 
-  static <T> List<T> all(Iterable<T> pages) {
-    List<T> out = new ArrayList<>();
-    pages.forEach(out::add);
-    return out;
+  private <T> T translated(String operation, Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (ApiException e) {
+      throw failure(operation, e);
+    } catch (ApiConnectionException e) {
+      throw new TwilioFailure(operation, 0, 0, e.getMessage(), "", true, Optional.empty(), e);
+    }
   }
 
   private TwilioFailure failure(String operation, ApiException e) {
@@ -81,13 +145,21 @@ final class TwilioSdk {
       return new TwilioFailure(operation, 0, 0, e.getMessage(), "", true, Optional.empty(), e);
     }
     int code = e.getCode() == null ? 0 : e.getCode();
+    String message = e.getMessage();
+    if (status == 401 || code == 20003) {
+      message =
+          "Twilio refused the credentials of account "
+              + accountSid
+              + ": check "
+              + credentialVariables;
+    }
     return new TwilioFailure(
         operation,
         code,
         status,
-        e.getMessage(),
+        message,
         e.getMoreInfo(),
-        TwilioFailure.isRetryableStatus(status),
+        RetryPolicy.retryableStatus(status),
         retryAfter,
         e);
   }

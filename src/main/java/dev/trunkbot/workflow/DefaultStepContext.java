@@ -2,6 +2,7 @@ package dev.trunkbot.workflow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ final class DefaultStepContext implements StepContext {
   private final ResourceLimits limits;
   private final ExecutorService fanOutPool;
   private final ProgressSink progressSink;
+  private final StepIntents intents;
   private final Set<String> revealed = ConcurrentHashMap.newKeySet();
   private volatile String heldResource;
   private boolean approved;
@@ -46,7 +48,8 @@ final class DefaultStepContext implements StepContext {
       SecretBox box,
       ResourceLimits limits,
       ExecutorService fanOutPool,
-      ProgressSink progressSink) {
+      ProgressSink progressSink,
+      StepIntents intents) {
     this.runId = runId;
     this.stepId = stepId;
     this.attempt = attempt;
@@ -57,6 +60,7 @@ final class DefaultStepContext implements StepContext {
     this.limits = limits;
     this.fanOutPool = fanOutPool;
     this.progressSink = progressSink;
+    this.intents = intents;
   }
 
   /** Marks the context of a step an approver approved. */
@@ -110,6 +114,16 @@ final class DefaultStepContext implements StepContext {
     String value = box.open(runId, name, sealed);
     revealed.add(value);
     return Optional.of(value);
+  }
+
+  @Override
+  public void intend(String kind, Collection<String> keys) {
+    intents.record(runId, stepId, kind, keys);
+  }
+
+  @Override
+  public Set<String> intended(String kind) {
+    return Set.copyOf(intents.of(runId, kind));
   }
 
   /** Replaces every secret value this step saw by ****. */

@@ -28,22 +28,7 @@ final class Jdbc {
   }
 
   <T> T inTx(Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      boolean auto = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        T result = work.apply(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(auto);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("database error: " + e.getMessage(), e);
-    }
+    return transaction(work, false);
   }
 
   /**
@@ -51,24 +36,81 @@ final class Jdbc {
    * run read by several queries is one consistent state even while steps commit.
    */
   <T> T inSnapshot(Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      boolean auto = c.getAutoCommit();
-      int isolation = c.getTransactionIsolation();
-      c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-      try {
-        T result = work.apply(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setTransactionIsolation(isolation);
-        c.setAutoCommit(auto);
+    return transaction(work, true);
+  }
+
+  /**
+   * One transaction. When the connection breaks before the commit (the process serving the embedded
+   * database to others is exiting, a PostgreSQL failover), nothing was written and the whole unit
+   * is tried again on a new connection, a few times.
+   */
+  private <T> T transaction(Work<T> work, boolean snapshot) {
+    for (int attempt = 1; ; attempt++) {
+      boolean committing = false;
+      try (Connection c = dataSource.getConnection()) {
+        boolean auto = c.getAutoCommit();
+        int isolation = c.getTransactionIsolation();
+        c.setAutoCommit(false);
+        if (snapshot) {
+          c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        }
+        try {
+          T result = work.apply(c);
+          committing = true;
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          rollbackQuietly(c);
+          throw e;
+        } finally {
+          restore(c, auto, snapshot ? isolation : -1);
+        }
+      } catch (SQLException e) {
+        if (committing || attempt >= RETRIES || !connectionLost(e)) {
+          throw new IllegalStateException("database error: " + e.getMessage(), e);
+        }
+        pause(attempt);
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("database error: " + e.getMessage(), e);
+    }
+  }
+
+  private static final int RETRIES = 5;
+
+  /** The connection went away (SQLSTATE class 08, H2's broken or closing database). */
+  static boolean connectionLost(SQLException e) {
+    String state = e.getSQLState();
+    int code = e.getErrorCode();
+    return (state != null && state.startsWith("08"))
+        || code == 90067
+        || code == 90098
+        || code == 90121;
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException alreadyGone) {
+      // the connection broke: nothing was committed
+    }
+  }
+
+  private static void restore(Connection c, boolean auto, int isolation) {
+    try {
+      if (isolation >= 0) {
+        c.setTransactionIsolation(isolation);
+      }
+      c.setAutoCommit(auto);
+    } catch (SQLException alreadyGone) {
+      // the pool drops a broken connection
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(200L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the database");
     }
   }
 

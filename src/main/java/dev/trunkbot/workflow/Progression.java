@@ -37,12 +37,24 @@ final class Progression {
 
   /** Succeeded steps that have an undo, in reverse dependency order. */
   static List<String> undoOrder(WorkflowDefinition def, Map<String, StepState> states) {
+    return undoOrder(def, states, java.util.Set.of());
+  }
+
+  /**
+   * Steps that have an undo and succeeded or, having recorded intents, may have acted before they
+   * failed or stopped, in reverse dependency order.
+   */
+  static List<String> undoOrder(
+      WorkflowDefinition def, Map<String, StepState> states, java.util.Set<String> intended) {
     List<String> order = new java.util.ArrayList<>(def.topologicalOrder());
     java.util.Collections.reverse(order);
     return order.stream()
         .filter(
             id ->
-                states.get(id) == StepState.SUCCEEDED
+                (states.get(id) == StepState.SUCCEEDED
+                        || (intended.contains(id)
+                            && states.get(id) != null
+                            && states.get(id) != StepState.UNDONE))
                     && def.step(id).orElseThrow().undo().isPresent())
         .toList();
   }

@@ -18,6 +18,7 @@ final class Rollbacker {
   private final ExecutorService fanOutPool;
   private final Clock clock;
   private final DefaultStepContext.ProgressSink progress;
+  private final StepIntents intents;
 
   Rollbacker(
       RunStore store,
@@ -34,6 +35,7 @@ final class Rollbacker {
     this.fanOutPool = fanOutPool;
     this.clock = clock;
     this.progress = progress;
+    this.intents = new StepIntents(store.jdbc(), clock);
   }
 
   /**
@@ -68,7 +70,7 @@ final class Rollbacker {
     if (states == null) {
       return Optional.empty();
     }
-    for (String stepId : Progression.undoOrder(def, states)) {
+    for (String stepId : Progression.undoOrder(def, states, intents.steps(runId))) {
       Step step = def.step(stepId).orElseThrow();
       var data =
           store
@@ -92,7 +94,8 @@ final class Rollbacker {
               box,
               limits,
               fanOutPool,
-              progress);
+              progress,
+              intents);
       try {
         step.undo().orElseThrow().undo(ctx, ctx.output(stepId));
       } catch (Exception e) {

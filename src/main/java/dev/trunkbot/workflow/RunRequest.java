@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param secrets stored encrypted, read by steps through {@link StepContext#secret}
  * @param requester who asked; compared with approvers for the four-eyes rule
  * @param autoApprover when present, approvals the run asks for are given at once in this name
+ * @param notes stored with the run in the same transaction (see {@link Engine#note})
  */
 public record RunRequest(
     String workflow,
@@ -22,8 +23,10 @@ public record RunRequest(
     String inputJson,
     Map<String, String> secrets,
     String requester,
-    Optional<String> autoApprover) {
+    Optional<String> autoApprover,
+    Map<String, String> notes) {
   public RunRequest {
+    notes = Map.copyOf(notes);
     Objects.requireNonNull(workflow, "workflow");
     Objects.requireNonNull(inputJson, "inputJson");
     secrets = Map.copyOf(secrets);
@@ -42,24 +45,31 @@ public record RunRequest(
 
   public static RunRequest of(String workflow, String inputJson, String requester) {
     return new RunRequest(
-        workflow, Optional.empty(), "", inputJson, Map.of(), requester, Optional.empty());
+        workflow, Optional.empty(), "", inputJson, Map.of(), requester, Optional.empty(), Map.of());
   }
 
   public RunRequest withBusinessKey(String key) {
     return new RunRequest(
-        workflow, Optional.of(key), subject, inputJson, secrets, requester, autoApprover);
+        workflow, Optional.of(key), subject, inputJson, secrets, requester, autoApprover, notes);
   }
 
   public RunRequest withSubject(String s) {
-    return new RunRequest(workflow, businessKey, s, inputJson, secrets, requester, autoApprover);
+    return new RunRequest(
+        workflow, businessKey, s, inputJson, secrets, requester, autoApprover, notes);
   }
 
   public RunRequest withSecrets(Map<String, String> s) {
-    return new RunRequest(workflow, businessKey, subject, inputJson, s, requester, autoApprover);
+    return new RunRequest(
+        workflow, businessKey, subject, inputJson, s, requester, autoApprover, notes);
+  }
+
+  public RunRequest withNotes(Map<String, String> n) {
+    return new RunRequest(
+        workflow, businessKey, subject, inputJson, secrets, requester, autoApprover, n);
   }
 
   public RunRequest withAutoApprover(String who) {
     return new RunRequest(
-        workflow, businessKey, subject, inputJson, secrets, requester, Optional.of(who));
+        workflow, businessKey, subject, inputJson, secrets, requester, Optional.of(who), notes);
   }
 }

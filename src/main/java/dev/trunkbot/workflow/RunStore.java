@@ -79,6 +79,15 @@ final class RunStore {
                 "",
                 e.getValue());
           }
+          for (var n : request.notes().entrySet()) {
+            checkNote(n.getKey(), n.getValue());
+            Jdbc.update(
+                c,
+                "INSERT INTO wf_run_note (run_id, name, note_value) VALUES (?,?,?)",
+                id.value(),
+                n.getKey(),
+                n.getValue());
+          }
           Jdbc.update(
               c,
               "INSERT INTO wf_audit (run_id, at, actor, action, step_id, detail) VALUES (?,?,?,?,?,?)",
@@ -280,12 +289,7 @@ final class RunStore {
 
   /** Attaches a note to a run, replacing one of that name. */
   void note(RunId id, String name, String value) {
-    if (name == null || name.isBlank() || name.length() > 100) {
-      throw new IllegalArgumentException("note name must be 1-100 characters, got " + name);
-    }
-    if (value == null || value.length() > 2000) {
-      throw new IllegalArgumentException("note '" + name + "' must hold at most 2000 characters");
-    }
+    checkNote(name, value);
     jdbc.inTx(
         c -> {
           if (RunTx.lock(c, id, 0).isEmpty()) {
@@ -299,6 +303,15 @@ final class RunStore {
               name,
               value);
         });
+  }
+
+  private static void checkNote(String name, String value) {
+    if (name == null || name.isBlank() || name.length() > 100) {
+      throw new IllegalArgumentException("note name must be 1-100 characters, got " + name);
+    }
+    if (value == null || value.length() > 2000) {
+      throw new IllegalArgumentException("note '" + name + "' must hold at most 2000 characters");
+    }
   }
 
   /** Stores a progress event (outside the step's state transitions). */

@@ -36,6 +36,7 @@ final class StepRunner {
   private final Clock clock;
   private final DefaultStepContext.ProgressSink progress;
   private final Runnable eventsChanged;
+  private final StepIntents intents;
 
   StepRunner(
       RunStore store,
@@ -54,6 +55,7 @@ final class StepRunner {
     this.clock = clock;
     this.progress = progress;
     this.eventsChanged = eventsChanged;
+    this.intents = new StepIntents(store.jdbc(), clock);
   }
 
   Next run(RunId runId, WorkflowDefinition def, Step step) throws InterruptedException {
@@ -74,7 +76,8 @@ final class StepRunner {
                 box,
                 limits,
                 fanOutPool,
-                progress)
+                progress,
+                intents)
             .approved(exec.approved());
     StepResult result = execute(step, ctx);
     try {

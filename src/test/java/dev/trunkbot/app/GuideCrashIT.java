@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A trunkbot process killed with SIGKILL in the middle of the DID assignment; the run, resumed by
- * another process on the same database, ends with exactly one assignment per DID.
+ * another process on the same database, ends with exactly one assignment per DID, and its rollback
+ * unassigns them all (those assigned before the kill included).
  */
 class GuideCrashIT {
   private static final int DIDS = 200;
@@ -155,5 +156,14 @@ class GuideCrashIT {
     assertThat(createsPerNumber).hasSize(DIDS);
     assertThat(createsPerNumber.values()).allSatisfy(n -> assertThat(n).isEqualTo(1L));
     assertThat(harness.sandbox.twilio().inventory().trunks()).isEqualTo(1);
+    assertThat(report.at("/steps").findValues("id").stream().map(JsonNode::asText))
+        .contains("assign-dids");
+
+    // the DIDs whose assignment began before the kill are the run's own: its rollback unassigns
+    // every one of them
+    assertThat(harness.run("rollback", id, "--json")).as(harness.err + harness.out).isZero();
+    assertThat(harness.sandbox.twilio().inventory().assignedPhoneNumbers()).isZero();
+    assertThat(harness.sandbox.twilio().inventory().trunks()).isZero();
+    assertThat(harness.sandbox.portsip().inventory().trunks()).isZero();
   }
 }

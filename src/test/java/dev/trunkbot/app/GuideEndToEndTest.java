@@ -56,7 +56,7 @@ class GuideEndToEndTest {
     JsonNode report = h.json();
     assertThat(report.get("state").asText()).isEqualTo("SUCCEEDED");
     assertThat(report.get("sandbox").asBoolean()).isFalse();
-    assertThat(states(report)).allSatisfy(s -> assertThat(s).endsWith("=SUCCEEDED")).hasSize(9);
+    assertThat(states(report)).allSatisfy(s -> assertThat(s).endsWith("=SUCCEEDED")).hasSize(10);
     assertThat(report.toString())
         .doesNotContain(h.sandbox.portsip().trunkPassword("Twilio-Reg-Trunk").orElseThrow());
 
@@ -128,19 +128,19 @@ class GuideEndToEndTest {
   }
 
   @Test
-  void aDidTheAccountDoesNotOwnStopsTheRunBeforeAnyAssignment() throws Exception {
+  void aDidTheAccountDoesNotOwnStopsTheRunBeforeAnyChange() throws Exception {
     GuideHarness h = harness(SYSTEM_DIDS.subList(0, 6));
     assertThat(h.run("create", "--file", SYSTEM, "--auto-approve", "--json")).isEqualTo(1);
     JsonNode report = h.json();
     assertThat(report.get("state").asText()).isEqualTo("FAILED");
-    JsonNode find =
-        report.get("steps").findValues("id").stream().anyMatch(i -> i.asText().equals("find-dids"))
-            ? step(report, "find-dids")
-            : null;
-    assertThat(find.get("state").asText()).isEqualTo("FAILED");
-    assertThat(find.get("error").asText()).contains("does not own 1 of the 7 DIDs: +12027594820");
+    JsonNode preflight = step(report, "preflight");
+    assertThat(preflight.get("state").asText()).isEqualTo("FAILED");
+    assertThat(preflight.get("error").asText())
+        .contains("nothing was changed")
+        .contains("dids: the Twilio account does not own 1 of the 7 DIDs: +12027594820");
+    assertThat(step(report, "trunk").get("state").asText()).isEqualTo("PENDING");
     assertThat(step(report, "assign-dids").get("state").asText()).isNotEqualTo("SUCCEEDED");
-    assertThat(h.sandbox.twilio().requests().count("POST", "trunkPhoneNumbers.create")).isZero();
+    assertThat(h.writes()).as("the preflight changes nothing").isZero();
     assertThat(h.sandbox.twilio().inventory().assignedPhoneNumbers()).isZero();
   }
 

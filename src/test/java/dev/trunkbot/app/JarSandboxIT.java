@@ -45,7 +45,7 @@ class JarSandboxIT {
     assertThat(report.get("state").asText()).isEqualTo("SUCCEEDED");
     assertThat(report.get("sandbox").asBoolean()).isTrue();
     assertThat(report.get("steps"))
-        .hasSize(9)
+        .hasSize(10) // the preflight and the nine steps of the guide
         .allSatisfy(s -> assertThat(s.get("state").asText()).isEqualTo("SUCCEEDED"));
     assertThat(java.nio.file.Files.readString(home.resolve("stderr.txt"))).contains("SANDBOX");
     assertThat(home.resolve("secret.key")).as("the sandbox writes no key to disk").doesNotExist();

@@ -134,7 +134,9 @@ class ManyProcessesIT {
           .filter(l -> l.matches("^\\[[a-z-]+\\] (started|succeeded).*"))
           .forEach(
               l -> lines.merge(l.replaceAll("^(\\[[a-z-]+\\] \\w+).*", "$1"), 1, Integer::sum));
-      assertThat(lines).as("run " + id + ": " + p.output()).hasSize(18);
+      assertThat(lines)
+          .as("run " + id + ": " + p.output())
+          .hasSize(20); // preflight and the nine steps: started, succeeded
       assertThat(lines.remove("[assign-dids] started"))
           .as("the DID step starts, asks for approval (auto-approved) and starts again")
           .isEqualTo(2);

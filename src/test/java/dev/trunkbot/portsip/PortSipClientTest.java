@@ -19,6 +19,38 @@ import org.junit.jupiter.api.Test;
  */
 class PortSipClientTest extends PortSipEmulatorFixture {
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "answered {0} after acting")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {503, -1})
+  void aTrunkCreateWhoseAnswerIsLostIsFoundNotSentAgain(int status) throws IOException {
+    start(PortSipEmulator.builder(), Optional.empty());
+    pbx.faults().on("providers.create").failNthAfterServing(1, status);
+    List<String> intents = new ArrayList<>();
+
+    Ensured<String> trunk =
+        client.ensureRegisterTrunk(TRUNK, (kind, key) -> intents.add(kind + " " + key));
+
+    assertThat(trunk.change()).isEqualTo(Change.CREATED);
+    assertThat(client.findTrunk(TRUNK.name())).contains(trunk.value());
+    assertThat(count("POST", "providers.create")).as("never a blind second create").isEqualTo(1);
+    assertThat(intents).containsExactly("portsip.trunk " + TRUNK.name());
+  }
+
+  @Test
+  void anAssigneeIsIntendedBeforeItIsAssignedAndALostAnswerIsRetried() throws IOException {
+    start(PortSipEmulator.builder().seedTenants("acme"), Optional.empty());
+    String id = client.ensureRegisterTrunk(TRUNK).value();
+    pbx.faults().on("assignees.assign").failNthAfterServing(1, -1);
+    List<String> intents = new ArrayList<>();
+
+    Ensured<Assignee> a =
+        client.ensureAssignee(
+            id, "acme", "12027594810", 10, (kind, key) -> intents.add(kind + " " + key));
+
+    assertThat(a.change()).isEqualTo(Change.CREATED);
+    assertThat(intents).containsExactly("portsip.assignee acme");
+    assertThat(client.readTrunk(TRUNK.name()).orElseThrow().assignees()).hasSize(1);
+  }
+
   @Test
   void createsTheRegisterTrunkAsTheGuideSays() throws IOException {
     start(PortSipEmulator.builder(), Optional.empty());

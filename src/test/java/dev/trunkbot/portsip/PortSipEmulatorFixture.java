@@ -1,7 +1,7 @@
 package dev.trunkbot.portsip;
 
 import dev.trunkbot.sandbox.PortSipEmulator;
-import dev.trunkbot.testing.MutableClock;
+import dev.trunkbot.testing.TestClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ abstract class PortSipEmulatorFixture {
           "Cred-Secret-2026",
           30);
 
-  final MutableClock clock = MutableClock.at("2026-11-28T12:00:00Z");
+  final TestClock clock = TestClock.at("2026-11-28T12:00:00Z");
   final List<Duration> sleeps = new ArrayList<>();
   PortSipEmulator pbx;
   PortSipClient client;

@@ -105,9 +105,14 @@ class PortSipSessionTest extends PortSipEmulatorFixture {
     sleeps.clear();
     assertThatThrownBy(() -> client.readTrunk(TRUNK.name()))
         .isInstanceOfSatisfying(PortSipFailure.class, f -> assertThat(f.status()).isEqualTo(503));
-    // jitter fixed at 0.5: half of 250 ms, 500 ms, 1 s
+    // the standard 6 tries; jitter fixed at 0.5: three quarters of 250 ms, 500 ms, 1 s, 2 s, 4 s
     assertThat(sleeps)
-        .containsExactly(Duration.ofMillis(125), Duration.ofMillis(250), Duration.ofMillis(500));
+        .containsExactly(
+            Duration.ofMillis(187),
+            Duration.ofMillis(375),
+            Duration.ofMillis(750),
+            Duration.ofMillis(1500),
+            Duration.ofMillis(3000));
   }
 
   @Test

@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -60,13 +63,16 @@ class PortSipTlsTest {
   }
 
   @Test
-  void refusesAPrivateCaWithTheJdkTrustStoreAlone() {
-    PortSipClient client = PortSipClient.builder(config(Map.of())).sleeper(d -> {}).build();
+  void refusesAPrivateCaWithTheJdkTrustStoreAloneNamingTheSettingThatFixesIt() {
+    List<Duration> sleeps = new ArrayList<>();
+    PortSipClient client = PortSipClient.builder(config(Map.of())).sleeper(sleeps::add).build();
     assertThatThrownBy(() -> client.status("x"))
         .isInstanceOfSatisfying(
             PortSipException.class,
-            e -> assertThat(e.reason()).isEqualTo(PortSipException.Reason.UNREACHABLE))
-        .hasMessageContaining("SSLHandshakeException");
+            e -> assertThat(e.reason()).isEqualTo(PortSipException.Reason.UNTRUSTED_CERTIFICATE))
+        .hasMessageContaining("does not trust")
+        .hasMessageContaining("set PORTSIP_CA_FILE");
+    assertThat(sleeps).as("a distrusted certificate is not retried").isEmpty();
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.trunkbot.testing.MutableClock;
+import dev.trunkbot.testing.TestClock;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class PortSipEmulatorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
-  private final MutableClock clock = MutableClock.at("2026-11-28T12:00:00Z");
+  private final TestClock clock = TestClock.at("2026-11-28T12:00:00Z");
   private PortSipEmulator pbx;
 
   @AfterEach

@@ -1,6 +1,7 @@
 package dev.trunkbot.service;
 
 import dev.trunkbot.port.Ensured;
+import dev.trunkbot.port.Intents;
 import dev.trunkbot.portsip.Assignee;
 import dev.trunkbot.portsip.PortSipException;
 import dev.trunkbot.portsip.PortSipFailure;
@@ -29,7 +30,25 @@ final class FakePortSip implements PortSipTrunks {
   }
 
   @Override
-  public synchronized Ensured<String> ensureRegisterTrunk(RegisterTrunk spec) {
+  public void checkLogin() {}
+
+  @Override
+  public boolean systemAdministrator() {
+    return true;
+  }
+
+  @Override
+  public java.util.List<String> tenantNames() {
+    return java.util.List.copyOf(tenants);
+  }
+
+  @Override
+  public synchronized Optional<String> findTrunk(String name) {
+    return Optional.ofNullable(byName.get(name)).map(Provider::id);
+  }
+
+  @Override
+  public synchronized Ensured<String> ensureRegisterTrunk(RegisterTrunk spec, Intents intents) {
     Provider p = byName.get(spec.name());
     if (p != null) {
       return Ensured.found(p.id());
@@ -49,7 +68,7 @@ final class FakePortSip implements PortSipTrunks {
 
   @Override
   public synchronized Ensured<Assignee> ensureAssignee(
-      String providerId, String tenantName, String didNumbers, int concurrency) {
+      String providerId, String tenantName, String didNumbers, int concurrency, Intents intents) {
     if (!tenants.contains(tenantName)) {
       throw new PortSipException(
           PortSipException.Reason.TENANT_NOT_FOUND, "no tenant named " + tenantName);

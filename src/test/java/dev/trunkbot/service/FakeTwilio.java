@@ -1,6 +1,7 @@
 package dev.trunkbot.service;
 
 import dev.trunkbot.port.Ensured;
+import dev.trunkbot.port.Intents;
 import dev.trunkbot.twilio.NumberLookup;
 import dev.trunkbot.twilio.TrunkSnapshot;
 import dev.trunkbot.twilio.TwilioTrunking;
@@ -66,11 +67,45 @@ final class FakeTwilio implements TwilioTrunking {
   }
 
   @Override
-  public synchronized Ensured<String> ensureTrunk(String friendlyName, String domainName) {
+  public String accountStatus() {
+    return "active";
+  }
+
+  @Override
+  public synchronized Optional<String> findTrunk(String domainName) {
+    return trunkByDomain(domainName).map(t -> t.sid);
+  }
+
+  @Override
+  public synchronized Optional<String> findIpAccessControlList(String name) {
+    return find(acls, name);
+  }
+
+  @Override
+  public synchronized Optional<String> findCredentialList(String name) {
+    return find(lists, name);
+  }
+
+  private static Optional<String> find(Map<String, Named> all, String name) {
+    return all.entrySet().stream()
+        .filter(e -> e.getValue().name().equals(name))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  @Override
+  public synchronized Set<String> assignedNumbers(String trunkSid) {
+    return Set.copyOf(trunks.get(trunkSid).numbers);
+  }
+
+  @Override
+  public synchronized Ensured<String> ensureTrunk(
+      String friendlyName, String domainName, Intents intents) {
     Optional<Trunk> t = trunkByDomain(domainName);
     if (t.isPresent()) {
       return Ensured.found(t.get().sid);
     }
+    intents.before(TRUNK, domainName);
     writes++;
     Trunk trunk = new Trunk(sid("TK"), friendlyName, domainName);
     trunks.put(trunk.sid, trunk);
@@ -78,13 +113,14 @@ final class FakeTwilio implements TwilioTrunking {
   }
 
   @Override
-  public synchronized Ensured<String> ensureIpAccessControlList(String name, String ip) {
+  public synchronized Ensured<String> ensureIpAccessControlList(
+      String name, String ip, Intents intents) {
     return ensureNamed(acls, "AL", name, ip);
   }
 
   @Override
   public synchronized Ensured<String> ensureCredentialList(
-      String name, String username, String password, boolean resetPassword) {
+      String name, String username, String password, boolean resetPassword, Intents intents) {
     return ensureNamed(lists, "CL", name, username);
   }
 
@@ -106,12 +142,14 @@ final class FakeTwilio implements TwilioTrunking {
   }
 
   @Override
-  public synchronized Ensured<String> attachIpAccessControlList(String trunkSid, String aclSid) {
+  public synchronized Ensured<String> attachIpAccessControlList(
+      String trunkSid, String aclSid, Intents intents) {
     return attach(trunks.get(trunkSid).acls, aclSid);
   }
 
   @Override
-  public synchronized Ensured<String> attachCredentialList(String trunkSid, String listSid) {
+  public synchronized Ensured<String> attachCredentialList(
+      String trunkSid, String listSid, Intents intents) {
     return attach(trunks.get(trunkSid).lists, listSid);
   }
 
@@ -130,7 +168,8 @@ final class FakeTwilio implements TwilioTrunking {
       int priority,
       int weight,
       boolean enabled,
-      String friendlyName) {
+      String friendlyName,
+      Intents intents) {
     Trunk t = trunks.get(trunkSid);
     for (var u : t.urls.values()) {
       if (u.sipUrl().equals(sipUrl)) {
@@ -160,7 +199,8 @@ final class FakeTwilio implements TwilioTrunking {
   }
 
   @Override
-  public synchronized Ensured<String> assignNumber(String trunkSid, String phoneNumberSid) {
+  public synchronized Ensured<String> assignNumber(
+      String trunkSid, String phoneNumberSid, Intents intents) {
     return attach(trunks.get(trunkSid).numbers, phoneNumberSid);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.trunkbot.port.Change;
 import dev.trunkbot.port.Ensured;
+import dev.trunkbot.port.RetryPolicy;
 import dev.trunkbot.sandbox.TwilioEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -290,9 +291,30 @@ class SdkTwilioTrunkingTest {
             f -> {
               assertThat(f.status()).isEqualTo(401);
               assertThat(f.code()).isEqualTo(20003);
-              assertThat(f.getMessage()).doesNotContain("not-the-token");
+              assertThat(f.getMessage())
+                  .doesNotContain("not-the-token")
+                  .contains("check TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN");
             });
     assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void aWrongApiSecretNamesTheApiKeyVariables() {
+    TwilioConfig wrong =
+        new TwilioConfig(
+            TwilioEmulator.SANDBOX_ACCOUNT_SID,
+            TwilioEmulator.SANDBOX_API_KEY,
+            "not-the-secret",
+            Optional.of(emulator.baseUri()));
+    SdkTwilioTrunking bad =
+        SdkTwilioTrunking.connect(wrong, RetryPolicy.standard().withSleeper(sleeps::add), 50);
+    assertThatThrownBy(bad::accountStatus)
+        .isInstanceOfSatisfying(
+            TwilioFailure.class,
+            f ->
+                assertThat(f.getMessage())
+                    .contains("check TWILIO_API_KEY and TWILIO_API_SECRET")
+                    .doesNotContain("not-the-secret"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.trunkbot.twilio;
 
 import dev.trunkbot.port.Ensured;
+import dev.trunkbot.port.RetryPolicy;
 import dev.trunkbot.sandbox.TwilioEmulator;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -196,4 +196,35 @@ abstract class ConsumerContractTests extends EngineContract {
         .isGreaterThanOrEqualTo(400);
     alive.release("pbx");
   }
+
+  @Test
+  void eventsEveryConsumerPassedArePrunedAfterADayAndTheOthersKept() throws Exception {
+    dev.trunkbot.testing.TestClock clock = dev.trunkbot.testing.TestClock.ticking();
+    Engine engine = engine(twoSteps(new AtomicInteger()), b -> b.clock(clock));
+    List<WorkflowEvent> seen = new CopyOnWriteArrayList<>();
+    Registration fast = engine.consume("fast", seen::add);
+    Registration slow = engine.consume("slow", e -> {});
+    Jdbc jdbc = new Jdbc(dataSource);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                !jdbc.query("SELECT name FROM wf_consumer WHERE name = 'slow'", rs -> 1).isEmpty());
+    slow.close(); // a consumer that stopped early: its cursor stays at the start
+    RunId run = start(engine, "two");
+    settled(engine, run);
+    await()
+        .atMost(WAIT)
+        .until(() -> seen.stream().anyMatch(e -> e instanceof WorkflowEvent.RunFinished));
+    long stored = jdbc.query("SELECT COUNT(*) FROM wf_event", rs -> rs.getLong(1)).get(0);
+    clock.advance(Duration.ofDays(2));
+    ((DefaultEngine) engine).prune();
+    assertThat(jdbc.query("SELECT COUNT(*) FROM wf_event", rs -> rs.getLong(1)).get(0))
+        .as("the slow consumer has not read them")
+        .isEqualTo(stored);
+    jdbc.inTx(c -> Jdbc.update(c, "DELETE FROM wf_consumer WHERE name = 'slow'"));
+    ((DefaultEngine) engine).prune();
+    assertThat(jdbc.query("SELECT COUNT(*) FROM wf_event", rs -> rs.getLong(1)).get(0)).isZero();
+    fast.close();
+  }
 }

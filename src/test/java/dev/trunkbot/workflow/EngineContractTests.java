@@ -3,6 +3,7 @@ package dev.trunkbot.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.trunkbot.testing.TestClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -368,7 +369,7 @@ abstract class EngineContractTests extends RunKeyContractTests {
 
   @Test
   void approvalRequestExpires() throws Exception {
-    var clock = new TestClock();
+    var clock = TestClock.ticking();
     var def =
         WorkflowDefinition.builder("expiring", 1)
             .step(
