@@ -234,7 +234,8 @@ public final class Preflight {
         .execute(
             ctx -> {
               TrunkSpec spec = RunInput.spec(ctx.input());
-              List<Finding> findings = new Preflight(ports).check(spec);
+              List<Finding> findings =
+                  new Preflight(Limited.portsip(ports, ctx.limiter(Ports.PORTSIP))).check(spec);
               if (findings.isEmpty()) {
                 ObjectNode out = new Changes().outputs();
                 out.put("checked", true);

@@ -53,6 +53,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final IntFunction<Reply> injected;
   private final Faults faults;
   private final RequestLog requests = new RequestLog();
+  private final InFlight inFlight = new InFlight();
 
   private EmulatorServer(Builder b, HttpServer server, ExecutorService executor) {
     this.name = b.name;
@@ -85,6 +86,11 @@ public final class EmulatorServer implements AutoCloseable {
     return requests;
   }
 
+  /** Requests being served at once, and the most at once (counted here, not by clients). */
+  public InFlight inFlight() {
+    return inFlight;
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -105,6 +111,8 @@ public final class EmulatorServer implements AutoCloseable {
     Map<String, String> params = Map.of();
     int status = -1;
     boolean logged = false;
+    boolean counted = true;
+    inFlight.enter();
     try (exchange) {
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
@@ -178,12 +186,17 @@ public final class EmulatorServer implements AutoCloseable {
           status,
           Duration.ofNanos(System.nanoTime() - started));
       logged = true;
+      inFlight.leave();
+      counted = false;
       send(exchange, reply);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       log.debug("{} emulator: connection failed while answering {} {}", name, method, path, e);
     } finally {
+      if (counted) {
+        inFlight.leave();
+      }
       if (!logged) {
         requests.add(
             at,

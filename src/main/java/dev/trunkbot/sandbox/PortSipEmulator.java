@@ -103,6 +103,11 @@ public final class PortSipEmulator implements AutoCloseable {
     return server.requests();
   }
 
+  /** How many requests this emulator serves at once, and the most at once, counted by itself. */
+  public InFlight inFlight() {
+    return server.inFlight();
+  }
+
   /**
    * Adds a tenant while serving; returns its id. Its SIP domain is the lowercased name plus {@link
    * #DOMAIN_SUFFIX}.

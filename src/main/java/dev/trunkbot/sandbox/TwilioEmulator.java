@@ -148,6 +148,11 @@ public final class TwilioEmulator implements AutoCloseable {
     return server.requests();
   }
 
+  /** How many requests this emulator serves at once, and the most at once, counted by itself. */
+  public InFlight inFlight() {
+    return server.inFlight();
+  }
+
   /**
    * Adds purchased numbers to the account, each given as E.164 ({@code +12027594810}) or digits
    * ({@code 12027594810}; ten digits get the +1 of North America). Returns E.164 -> PN SID; a
