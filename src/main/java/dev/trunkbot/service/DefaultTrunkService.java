@@ -279,7 +279,17 @@ public final class DefaultTrunkService implements TrunkService {
   @Override
   public Subscription consume(String consumer, RunListener listener) {
     var registration = engine.consume(consumer, e -> listener.on(EventMapping.of(e)));
-    return registration::close;
+    return new Subscription() {
+      @Override
+      public void close() {
+        registration.close();
+      }
+
+      @Override
+      public boolean active() {
+        return registration.active();
+      }
+    };
   }
 
   @Override

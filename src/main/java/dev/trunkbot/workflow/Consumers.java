@@ -52,7 +52,17 @@ final class Consumers implements AutoCloseable {
     Thread t = threads.newThread(loop);
     loop.thread = t;
     t.start();
-    return () -> stop(name);
+    return new Registration() {
+      @Override
+      public void close() {
+        stop(name);
+      }
+
+      @Override
+      public boolean active() {
+        return loop.holding();
+      }
+    };
   }
 
   /** Something was stored: look now. */
@@ -93,7 +103,7 @@ final class Consumers implements AutoCloseable {
     private final Object signal = new Object();
     private volatile boolean running = true;
     private boolean pending;
-    private long leaseUntil;
+    private volatile long leaseUntil;
     private Thread thread;
 
     Loop(String name, WorkflowListener listener) {
@@ -126,6 +136,14 @@ final class Consumers implements AutoCloseable {
           }
         }
       }
+    }
+
+    /**
+     * Holds the lease with at least a quarter of it left: work begun now ends before another
+     * process can take over (the lease is renewed when half of it is left).
+     */
+    boolean holding() {
+      return running && leaseUntil - clock.millis() > leaseMillis / 4;
     }
 
     private boolean holdLease() {
