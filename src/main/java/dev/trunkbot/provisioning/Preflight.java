@@ -76,6 +76,14 @@ public final class Preflight {
     return out;
   }
 
+  /** Only whether Twilio and PortSIP accept the credentials: two reads, nothing else. */
+  public List<Finding> access() {
+    List<Finding> out = new ArrayList<>();
+    twilioAccess(out);
+    portsipAccess(out);
+    return out;
+  }
+
   private boolean twilioAccess(List<Finding> out) {
     try {
       String status = ports.twilio().accountStatus();

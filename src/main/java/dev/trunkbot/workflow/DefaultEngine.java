@@ -90,7 +90,15 @@ final class DefaultEngine implements Engine {
         };
     StepRunner runner =
         new StepRunner(
-            store, box, limits, stepPool, fanOutPool, clock, progress, this::eventsStored);
+            store,
+            box,
+            limits,
+            stepPool,
+            fanOutPool,
+            clock,
+            progress,
+            this::eventsStored,
+            b.observer);
     Rollbacker rollbacker =
         new Rollbacker(store, commands, box, limits, fanOutPool, clock, progress);
     this.stepTask =
@@ -454,6 +462,11 @@ final class DefaultEngine implements Engine {
   @Override
   public List<RunView> runs(RunFilter filter) {
     return queries.runs(filter);
+  }
+
+  @Override
+  public EngineStats stats() {
+    return StatsQuery.read(jdbc, clock.millis());
   }
 
   @Override

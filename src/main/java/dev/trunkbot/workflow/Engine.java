@@ -68,6 +68,14 @@ public interface Engine extends AutoCloseable {
 
   List<RunView> runs(RunFilter filter);
 
+  /**
+   * Runs by state, approvals waiting, consumers' backlogs and permits in use, across every process
+   * on the database.
+   *
+   * @throws IllegalStateException the database cannot be read
+   */
+  EngineStats stats();
+
   /** The audit log of a run, oldest first (secrets never appear in it). */
   List<AuditEntry> audit(RunId runId);
 

@@ -29,6 +29,7 @@ public final class EngineBuilder {
   boolean clusterLimits = true;
   Duration permitLease = Duration.ofSeconds(10);
   String name;
+  EngineObserver observer = EngineObserver.NONE;
   final Map<String, Integer> resourceLimits = new HashMap<>();
   final List<WorkflowListener> listeners = new ArrayList<>();
   final Map<String, WorkflowDefinition> definitions = new LinkedHashMap<>();
@@ -166,6 +167,12 @@ public final class EngineBuilder {
   /** Receives every event stored from the engine's start on, in this process (not consumed). */
   public EngineBuilder listener(WorkflowListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+    return this;
+  }
+
+  /** Told how every step attempt ends and how long it took (metrics). */
+  public EngineBuilder observer(EngineObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer must not be null");
     return this;
   }
 
