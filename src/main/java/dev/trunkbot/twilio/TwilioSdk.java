@@ -74,7 +74,8 @@ final class TwilioSdk {
             (operation, attempt, failure, wait) -> {
               int status = failure instanceof TwilioFailure f ? f.status() : 0;
               observer.retrying(VENDOR, operation, status);
-              try (MDC.MDCCloseable s = MDC.putCloseable("status", Integer.toString(status))) {
+              try (MDC.MDCCloseable v = MDC.putCloseable("vendor", VENDOR);
+                  MDC.MDCCloseable s = MDC.putCloseable("status", Integer.toString(status))) {
                 log.info(
                     "{}: try {}/{} failed ({}); trying again in {} ms",
                     operation,
