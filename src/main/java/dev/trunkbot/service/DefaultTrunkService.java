@@ -2,6 +2,7 @@ package dev.trunkbot.service;
 
 import dev.trunkbot.provisioning.GuideWorkflow;
 import dev.trunkbot.provisioning.Planner;
+import dev.trunkbot.provisioning.Ports;
 import dev.trunkbot.provisioning.Preflight;
 import dev.trunkbot.provisioning.RunInput;
 import dev.trunkbot.trunk.InvalidInputException;
@@ -68,12 +69,29 @@ public final class DefaultTrunkService implements TrunkService, Operations {
 
   @Override
   public AccessCheck checkAccess() {
-    List<Preflight.Finding> findings = planner.access();
+    List<Preflight.Finding> findings = withinLimits(planner::access);
     return new AccessCheck(
         findings.stream().noneMatch(f -> f.topic() == Preflight.Topic.TWILIO_ACCESS),
         findings.stream().noneMatch(f -> f.topic() == Preflight.Topic.PORTSIP_ACCESS),
         findings.stream().map(Preflight.Finding::toString).toList(),
         Instant.now());
+  }
+
+  /**
+   * Reads of Twilio and PortSIP outside a run (a plan, a trunk's drift, the access check) hold a
+   * permit of each side's limit, as a step does, so they too count against the accounts' limits.
+   */
+  private <T> T withinLimits(java.util.concurrent.Callable<T> read) {
+    try {
+      return engine.limiter(Ports.TWILIO).call(() -> engine.limiter(Ports.PORTSIP).call(read));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceUnavailableException("interrupted while waiting for Twilio or PortSIP");
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   @Override
@@ -103,7 +121,7 @@ public final class DefaultTrunkService implements TrunkService, Operations {
   @Override
   public PlanSummary plan(TrunkSpec spec) {
     environment.prepare(spec);
-    return plans.plan(spec);
+    return withinLimits(() -> plans.plan(spec));
   }
 
   @Override
@@ -190,7 +208,11 @@ public final class DefaultTrunkService implements TrunkService, Operations {
     }
     try {
       return Optional.of(
-          new TrunkReport(trunk, run, Optional.of(plans.plan(spec.get())), Optional.empty()));
+          new TrunkReport(
+              trunk,
+              run,
+              Optional.of(withinLimits(() -> plans.plan(spec.get()))),
+              Optional.empty()));
     } catch (ServiceUnavailableException e) {
       return Optional.of(
           new TrunkReport(trunk, run, Optional.empty(), Optional.of(e.getMessage())));

@@ -76,6 +76,12 @@ public interface Engine extends AutoCloseable {
    */
   EngineStats stats();
 
+  /**
+   * The limit of calls at once to {@code resource} that steps hold, across every process on the
+   * database: for calls made outside a step (a plan, a health check) that must count against it.
+   */
+  ResourceLimiter limiter(String resource);
+
   /** The audit log of a run, oldest first (secrets never appear in it). */
   List<AuditEntry> audit(RunId runId);
 
