@@ -194,7 +194,7 @@ final class DefaultEngine implements Engine {
     if (tasks != null) {
       throw new IllegalStateException("engine already started");
     }
-    Databases.migrate(config.dataSource);
+    Databases.migrate(config.dataSource, config.moreMigrations);
     config.listeners.forEach(l -> feed.subscribe(Optional.empty(), l));
     if (!config.worker) {
       tasks = SchedulerClient.Builder.create(config.dataSource, stepTask, rollbackTask).build();

@@ -30,6 +30,7 @@ public final class EngineBuilder {
   Duration permitLease = Duration.ofSeconds(10);
   String name;
   EngineObserver observer = EngineObserver.NONE;
+  final List<String> moreMigrations = new ArrayList<>();
   final Map<String, Integer> resourceLimits = new HashMap<>();
   final List<WorkflowListener> listeners = new ArrayList<>();
   final Map<String, WorkflowDefinition> definitions = new LinkedHashMap<>();
@@ -197,6 +198,12 @@ public final class EngineBuilder {
       throw new IllegalArgumentException(
           "workflow '" + definition.name() + "' is already registered");
     }
+    return this;
+  }
+
+  /** Migrations from one more location, as a newer version would bring them (upgrade tests). */
+  EngineBuilder moreMigrations(String location) {
+    moreMigrations.add(Objects.requireNonNull(location, "location"));
     return this;
   }
 
