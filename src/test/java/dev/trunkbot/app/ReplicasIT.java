@@ -14,10 +14,6 @@ import dev.trunkbot.slack.fake.Delivery;
 import dev.trunkbot.slack.fake.FakeSlack;
 import dev.trunkbot.slack.fake.SlackUser;
 import dev.trunkbot.workflow.TestDatabases;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,8 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,39 +42,22 @@ class ReplicasIT {
   private static final long FIRST_DID = 12027600000L;
   private static final int TWILIO_LIMIT = 4;
   private static final int PORTSIP_LIMIT = 3;
-  private static final String SECRET = "0123456789abcdef0123456789abcdef";
   private static final String CHANNEL = "C0OPS";
   private static final Duration BOUND = Duration.ofMinutes(3);
-  private static final Pattern HTTP_PORT = Pattern.compile("HTTP mode on port (\\d+)");
-  private static final Pattern MANAGEMENT = Pattern.compile("management on (http://[0-9.:]+)");
 
   @TempDir Path home;
   private final List<TrunkbotProcess> processes = new ArrayList<>();
-
-  /** One replica: its process, where Slack sends it requests, and its management URL. */
-  private record Replica(String name, TrunkbotProcess process, Delivery slack, String management) {}
 
   @AfterEach
   void stop() {
     processes.forEach(TrunkbotProcess::close);
   }
 
-  private Replica start(String name, Map<String, String> base, FakeSlack slack) throws Exception {
-    Map<String, String> env = new HashMap<>(base);
-    env.put("TRUNKBOT_SLACK_API_URL", slack.apiUrl(name));
-    env.put("TRUNKBOT_HOME", home.resolve(name).toString());
-    TrunkbotProcess p =
-        TrunkbotProcess.start(env, name, "serve", "--port", "0", "--management-port", "0");
-    processes.add(p);
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(() -> p.stdout().contains("ready") || !p.process.isAlive());
-    Matcher port = HTTP_PORT.matcher(p.stdout());
-    Matcher management = MANAGEMENT.matcher(p.stdout());
-    assertThat(port.find() && management.find()).as(p.output()).isTrue();
-    Delivery http =
-        Delivery.http(URI.create("http://127.0.0.1:" + port.group(1) + "/slack/events"), SECRET);
-    return new Replica(name, p, http, management.group(1));
+  private ServeReplica start(String name, Map<String, String> env, FakeSlack slack)
+      throws Exception {
+    ServeReplica r = ServeReplica.start(name, env, slack, home);
+    processes.add(r.process());
+    return r;
   }
 
   private static List<String> dids() {
@@ -92,16 +69,7 @@ class ReplicasIT {
   }
 
   private static Map<String, String> form(int run) {
-    long first = FIRST_DID + (long) run * DIDS_PER_RUN;
-    String pool = first + "-" + (first + DIDS_PER_RUN - 1);
-    Map<String, String> typed = new HashMap<>();
-    typed.put("name", "Replica-Trunk-" + run);
-    typed.put("termination", "replica-" + run);
-    typed.put("pbx", "151.101.2.3");
-    typed.put("dids", pool);
-    typed.put("tenants", "acme: " + pool);
-    typed.put("max_calls", "30");
-    return typed;
+    return ServeReplica.form("replica-" + run, FIRST_DID + (long) run * DIDS_PER_RUN, DIDS_PER_RUN);
   }
 
   @Test
@@ -112,14 +80,13 @@ class ReplicasIT {
       harness.sandbox.portsip().faults().onAll().latency(Duration.ofMillis(10), Duration.ZERO);
       slack.updateLatency(Duration.ofMillis(20));
       Map<String, String> env = new HashMap<>(harness.env);
-      env.putAll(slack.httpEnv(SECRET));
       env.remove("TRUNKBOT_ALLOW_AUTO_APPROVE");
       env.put("TRUNKBOT_APPROVERS", "U0APPROVER");
       env.put("TRUNKBOT_TWILIO_CONCURRENCY", Integer.toString(TWILIO_LIMIT));
       env.put("TRUNKBOT_PORTSIP_CONCURRENCY", Integer.toString(PORTSIP_LIMIT));
-      Replica a = start("a", env, slack);
-      Replica b = start("b", env, slack);
-      List<Replica> both = List.of(a, b);
+      ServeReplica a = start("a", env, slack);
+      ServeReplica b = start("b", env, slack);
+      List<ServeReplica> both = List.of(a, b);
       SlackUser requester = new SlackUser(slack, a.slack(), "U0REQ", "rita");
       SlackUser approver = new SlackUser(slack, a.slack(), "U0APPROVER", "alice");
 
@@ -134,14 +101,15 @@ class ReplicasIT {
       // Approve each request as it comes, through both replicas; kill the one that edits the
       // status messages once half are approved and DIDs are being assigned.
       Set<String> clicked = new HashSet<>();
-      Replica killed = null;
+      ServeReplica killed = null;
       long killedAt = 0;
       int clickedWhenKilled = 0;
       long deadline = System.nanoTime() + BOUND.toNanos();
       while (clicked.size() < RUNS && System.nanoTime() < deadline) {
         for (FakeSlack.Posted request : approvalRequests(slack)) {
           if (clicked.add(request.ts)) {
-            Replica to = killed == null ? both.get(clicked.size() % 2) : survivor(both, killed);
+            ServeReplica to =
+                killed == null ? both.get(clicked.size() % 2) : survivor(both, killed);
             assertThat(approver.via(to.slack()).click(request, "trunk_approve").status())
                 .isEqualTo(200);
           }
@@ -157,7 +125,7 @@ class ReplicasIT {
       }
       assertThat(clicked).as("approval requests posted").hasSize(RUNS);
       assertThat(killed).as("a replica was killed mid-run").isNotNull();
-      Replica survivor = survivor(both, killed);
+      ServeReplica survivor = survivor(both, killed);
 
       Map<String, String> clientEnv = new HashMap<>(env);
       clientEnv.put("TRUNKBOT_HOME", home.resolve("client").toString());
@@ -199,19 +167,19 @@ class ReplicasIT {
       assertOneEditorAtATime(slack, statuses, killed.name(), killedAt);
       assertThat(slack.violations()).isEmpty();
 
-      String metrics = get(survivor.management() + "/metrics");
+      String metrics = survivor.get("/metrics").body();
       assertThat(metrics).contains("trunkbot_runs{state=\"SUCCEEDED\"} " + RUNS + ".0");
       assertThat(survivor.process().process.isAlive()).as(survivor.process().output()).isTrue();
       assertThat(survivor.process().printedAStackTrace()).as(survivor.process().output()).isFalse();
     }
   }
 
-  private static Replica survivor(List<Replica> both, Replica killed) {
+  private static ServeReplica survivor(List<ServeReplica> both, ServeReplica killed) {
     return both.get(0) == killed ? both.get(1) : both.get(0);
   }
 
   /** The replica that made the latest status edit: the one holding the status board. */
-  private static Replica editor(FakeSlack slack, List<Replica> both) {
+  private static ServeReplica editor(FakeSlack slack, List<ServeReplica> both) {
     List<FakeSlack.Call> edits = slack.calls("chat.update");
     String name = edits.isEmpty() ? "a" : edits.get(edits.size() - 1).replica();
     return both.stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
@@ -313,11 +281,5 @@ class ReplicasIT {
           .hasSizeLessThanOrEqualTo(2)
           .doesNotHaveDuplicates();
     }
-  }
-
-  private static String get(String url) throws Exception {
-    return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-        .body();
   }
 }
