@@ -241,6 +241,7 @@ public final class EmulatorServer implements AutoCloseable {
     private IntFunction<Reply> injected =
         status -> Reply.text(status, "injected failure " + status);
     private long seed = 42;
+    private InetAddress address = InetAddress.getLoopbackAddress();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -273,14 +274,22 @@ public final class EmulatorServer implements AutoCloseable {
       return this;
     }
 
-    /** Starts serving on 127.0.0.1; port 0 takes any free port. */
+    /**
+     * Where to listen (default loopback): another address only for a sandbox shared by several
+     * processes on a private network (containers of one compose project).
+     */
+    public Builder address(InetAddress address) {
+      this.address = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /** Starts serving on its address (loopback by default); port 0 takes any free port. */
     public EmulatorServer start(int port) throws IOException {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException(
             "port must be 0 (any free port) or 1-65535, got " + port);
       }
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+      HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 128);
       ExecutorService executor =
           Executors.newCachedThreadPool(
               r -> {
