@@ -56,6 +56,7 @@ public final class Main {
     cli.addSubcommand(new CancelCommand(services));
     cli.addSubcommand(new ValidateCommand());
     cli.addSubcommand(new SandboxCommand(env, new CountDownLatch(1)));
+    cli.addSubcommand(new ServeCommand(env, new CountDownLatch(1)));
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {

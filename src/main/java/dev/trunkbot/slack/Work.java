@@ -1,0 +1,105 @@
+package dev.trunkbot.slack;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The second half of every handler: Bolt acknowledges first, then the work runs here (Bolt for Java
+ * has no lazy listeners). Work that reads Twilio or PortSIP (a plan, a trunk's drift) has a pool of
+ * its own, so that it never holds up what must happen within seconds (a form opened with a trigger
+ * that expires after 3 s, an answer to a click). A task that throws is logged by its name, never
+ * shown to a user; closing takes no new work and lets the work under way finish, within a bound.
+ */
+final class Work implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Work.class);
+  private final ThreadPoolExecutor quick;
+  private final ThreadPoolExecutor slow;
+
+  Work(int threads) {
+    quick = pool("trunkbot-slack-work-", threads, 1_000);
+    slow = pool("trunkbot-slack-slow-", threads, 100);
+  }
+
+  private static ThreadPoolExecutor pool(String name, int threads, int queue) {
+    AtomicInteger n = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(queue),
+            r -> {
+              Thread t = new Thread(r, name + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /** Runs {@code task} soon; false when closing or too busy (the caller tells the user). */
+  boolean submit(String what, Task task) {
+    return run(quick, what, task);
+  }
+
+  /** Runs {@code task}, which reads Twilio or PortSIP, in the pool of slow work. */
+  boolean slow(String what, Task task) {
+    return run(slow, what, task);
+  }
+
+  private static boolean run(ThreadPoolExecutor pool, String what, Task task) {
+    try {
+      pool.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (Exception | Error e) {
+              LOG.warn("{} failed: {}", what, Failures.describe(e));
+              LOG.debug("{} failed", what, e);
+            }
+          });
+      return true;
+    } catch (RejectedExecutionException e) {
+      LOG.warn("{} refused: trunkbot is stopping or busy", what);
+      return false;
+    }
+  }
+
+  /** Takes no more work, then waits up to {@code bound} for the work under way. */
+  void close(Duration bound) {
+    quick.shutdown();
+    slow.shutdown();
+    long end = System.nanoTime() + bound.toNanos();
+    try {
+      for (ThreadPoolExecutor pool : new ThreadPoolExecutor[] {quick, slow}) {
+        if (!pool.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+          LOG.warn(
+              "{} Slack tasks still running after {}; stopping them", pool.getActiveCount(), bound);
+          pool.shutdownNow();
+        }
+      }
+    } catch (InterruptedException e) {
+      quick.shutdownNow();
+      slow.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    close(Duration.ofSeconds(10));
+  }
+
+  /** A piece of work that may fail. */
+  @FunctionalInterface
+  interface Task {
+    void run() throws Exception;
+  }
+}
