@@ -47,10 +47,26 @@ final class DatabaseOpener {
    * served it to the others may be exiting right now: then this one becomes the server on a retry.
    */
   static void start(Engine engine, Settings settings) {
+    retrying(settings, engine::start);
+  }
+
+  /** The database, opened and migrated to this version's schema. */
+  static HikariDataSource openMigrated(Settings settings, Map<String, String> env) {
+    HikariDataSource database = open(settings, env);
+    try {
+      retrying(settings, () -> Databases.migrate(database));
+      return database;
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+  }
+
+  private static void retrying(Settings settings, Runnable work) {
     int attempts = settings.dbUrl().isEmpty() ? 5 : 1;
     for (int attempt = 1; ; attempt++) {
       try {
-        engine.start();
+        work.run();
         return;
       } catch (RuntimeException e) {
         if (attempt >= attempts) {

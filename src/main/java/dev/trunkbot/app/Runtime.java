@@ -31,6 +31,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 
@@ -78,6 +80,10 @@ public final class Runtime {
                 settings.sandbox() || settings.allowAutoApprove())
             .withGroups(groups);
     Deque<AutoCloseable> opened = new ArrayDeque<>();
+    // The database opens and migrates while the emulators and clients start: 2 cores, half the
+    // wait.
+    CompletableFuture<HikariDataSource> opening =
+        CompletableFuture.supplyAsync(() -> DatabaseOpener.openMigrated(settings, env));
     try {
       Optional<Sandbox> sandbox = Optional.empty();
       if (settings.sandbox()) {
@@ -103,7 +109,7 @@ public final class Runtime {
                           sandboxLogin(seed)));
       PortSipClient portsip = PortSipClient.builder(pbx).observer(calls).build();
       opened.push(portsip);
-      HikariDataSource database = DatabaseOpener.open(settings, env);
+      HikariDataSource database = joined(opening);
       opened.push(database);
       SecretKey key = key(settings, env);
       Ports ports =
@@ -130,11 +136,22 @@ public final class Runtime {
               engine, new Planner(ports), new AppEnvironment(settings, sandbox, key), policy, rest);
       return new Runtime(settings, service);
     } catch (RuntimeException | java.io.IOException e) {
+      opening.thenAccept(HikariDataSource::close);
       closeAll(opened);
       if (e instanceof RuntimeException r) {
         throw r;
       }
       throw new IllegalStateException("the sandbox's emulators cannot start: " + e.getMessage());
+    }
+  }
+
+  private static <T> T joined(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
     }
   }
 
