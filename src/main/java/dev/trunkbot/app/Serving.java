@@ -29,6 +29,8 @@ final class Serving implements AutoCloseable {
   private final SlackBot bot;
   private final Readiness readiness;
   private final ManagementServer management;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private Serving(
       TrunkService service, SlackBot bot, Readiness readiness, ManagementServer management) {
@@ -121,8 +123,12 @@ final class Serving implements AutoCloseable {
     return service;
   }
 
+  /** Closes once; later calls do nothing (a signal and the command may both close). */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     readiness.stopping();
     try {
       bot.close();
