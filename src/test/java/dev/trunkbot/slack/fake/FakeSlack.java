@@ -112,7 +112,9 @@ public final class FakeSlack implements AutoCloseable {
     server.createContext("/api/", this::api);
     server.createContext("/replica/", this::api);
     server.createContext("/respond/", this::respond);
-    server.setExecutor(Executors.newFixedThreadPool(8, r -> daemon(r, "fake-slack")));
+    // A thread per request, as Slack answers many clients at once: a call is recorded when it
+    // arrives, not after waiting for a free thread (replicas' calls keep their order in time).
+    server.setExecutor(Executors.newCachedThreadPool(r -> daemon(r, "fake-slack")));
     server.start();
     socket = SocketModeServer.open();
   }
