@@ -10,7 +10,6 @@ import dev.trunkbot.service.Role;
 import dev.trunkbot.service.RunStatus;
 import dev.trunkbot.service.TrunkService;
 import dev.trunkbot.slack.fake.FakeSlack;
-import dev.trunkbot.trunk.TrunkDraft;
 import dev.trunkbot.trunk.TrunkSpec;
 import dev.trunkbot.workflow.TestDatabases;
 import java.nio.file.Path;
@@ -80,20 +79,6 @@ class ClusterLimitIT {
   }
 
   private static TrunkSpec spec(int run) {
-    long first = FIRST + (long) run * DIDS_PER_RUN;
-    String pool = first + "-" + (first + DIDS_PER_RUN - 1);
-    return TrunkSpec.from(
-        new TrunkDraft(
-            "Limit-Trunk-" + run,
-            "limit-" + run,
-            "151.101.2.3",
-            List.of(),
-            pool,
-            "system",
-            Map.of("acme", pool),
-            "",
-            "30",
-            "",
-            ""));
+    return ServeReplica.spec("limit-" + run, FIRST + (long) run * DIDS_PER_RUN, DIDS_PER_RUN);
   }
 }

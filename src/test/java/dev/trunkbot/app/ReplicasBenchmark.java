@@ -8,7 +8,6 @@ import dev.trunkbot.service.RunStatus;
 import dev.trunkbot.service.RunSummary;
 import dev.trunkbot.service.TrunkService;
 import dev.trunkbot.slack.fake.FakeSlack;
-import dev.trunkbot.trunk.TrunkDraft;
 import dev.trunkbot.trunk.TrunkSpec;
 import dev.trunkbot.workflow.TestDatabases;
 import java.nio.file.Path;
@@ -113,20 +112,6 @@ class ReplicasBenchmark {
   }
 
   private static TrunkSpec spec(int run) {
-    long first = FIRST + (long) run * DIDS_PER_RUN;
-    String pool = first + "-" + (first + DIDS_PER_RUN - 1);
-    return TrunkSpec.from(
-        new TrunkDraft(
-            "Bench-Trunk-" + run,
-            "bench-" + run,
-            "151.101.2.3",
-            List.of(),
-            pool,
-            "system",
-            Map.of("acme", pool),
-            "",
-            "30",
-            "",
-            ""));
+    return ServeReplica.spec("bench-" + run, FIRST + (long) run * DIDS_PER_RUN, DIDS_PER_RUN);
   }
 }

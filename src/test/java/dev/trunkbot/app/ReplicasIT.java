@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -244,13 +243,7 @@ class ReplicasIT {
         .containsEntry("credentials.create", (long) RUNS)
         .containsEntry("originationUrls.create", 2L * RUNS)
         .containsEntry("trunkPhoneNumbers.create", (long) RUNS * DIDS_PER_RUN);
-    Map<String, Long> perNumber =
-        twilio
-            .matching(e -> e.endpoint().equals("trunkPhoneNumbers.create") && e.status() == 201)
-            .stream()
-            .collect(
-                Collectors.groupingBy(
-                    e -> e.params().get("PhoneNumberSid"), Collectors.counting()));
+    Map<String, Long> perNumber = harness.assignmentsPerNumber();
     assertThat(perNumber).hasSize(RUNS * DIDS_PER_RUN);
     assertThat(perNumber.values()).allMatch(n -> n == 1L);
     var inventory = harness.sandbox.twilio().inventory();

@@ -65,4 +65,22 @@ record ServeReplica(String name, TrunkbotProcess process, Delivery slack, String
     typed.put("max_calls", "30");
     return typed;
   }
+
+  /** A system-level spec of {@code dids} DIDs from {@code first}, all for tenant acme. */
+  static dev.trunkbot.trunk.TrunkSpec spec(String label, long first, int dids) {
+    String pool = first + "-" + (first + dids - 1);
+    return dev.trunkbot.trunk.TrunkSpec.from(
+        new dev.trunkbot.trunk.TrunkDraft(
+            "Trunk-" + label,
+            label,
+            "151.101.2.3",
+            java.util.List.of(),
+            pool,
+            "system",
+            Map.of("acme", pool),
+            "",
+            "30",
+            "",
+            ""));
+  }
 }

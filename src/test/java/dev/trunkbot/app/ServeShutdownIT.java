@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,16 +92,7 @@ class ServeShutdownIT {
           .until(() -> status.text().split("— succeeded", -1).length >= 11);
       assertThat(slack.messages(p -> p.threadTs == null)).as("the same message").hasSize(1);
       assertThat(harness.sandbox.twilio().inventory().assignedPhoneNumbers()).isEqualTo(DIDS);
-      Map<String, Long> perNumber =
-          harness
-              .sandbox
-              .twilio()
-              .requests()
-              .matching(e -> e.endpoint().equals("trunkPhoneNumbers.create") && e.status() == 201)
-              .stream()
-              .collect(
-                  Collectors.groupingBy(
-                      e -> e.params().get("PhoneNumberSid"), Collectors.counting()));
+      Map<String, Long> perNumber = harness.assignmentsPerNumber();
       assertThat(perNumber).hasSize(DIDS);
       assertThat(perNumber.values()).allMatch(n -> n == 1L);
     }
