@@ -25,7 +25,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    java.util.Optional<String> badLogging = Logging.configure(System.getenv());
+    boolean server = args.length > 0 && args[0].equals("serve");
+    java.util.Optional<String> badLogging = Logging.configure(System.getenv(), server);
     if (badLogging.isPresent()) {
       System.err.println(badLogging.get());
       System.exit(2);

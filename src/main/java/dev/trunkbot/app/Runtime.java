@@ -1,6 +1,8 @@
 package dev.trunkbot.app;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.trunkbot.port.CallObserver;
+import dev.trunkbot.port.RetryPolicy;
 import dev.trunkbot.portsip.PortSipClient;
 import dev.trunkbot.portsip.PortSipConfig;
 import dev.trunkbot.provisioning.GuideWorkflow;
@@ -13,6 +15,7 @@ import dev.trunkbot.sandbox.TwilioEmulator;
 import dev.trunkbot.service.ApprovalPolicy;
 import dev.trunkbot.service.DefaultTrunkService;
 import dev.trunkbot.service.GroupDirectory;
+import dev.trunkbot.service.Operations;
 import dev.trunkbot.service.Role;
 import dev.trunkbot.service.TrunkService;
 import dev.trunkbot.trunk.TrunkScope;
@@ -20,6 +23,7 @@ import dev.trunkbot.trunk.TrunkSpec;
 import dev.trunkbot.twilio.SdkTwilioTrunking;
 import dev.trunkbot.twilio.TwilioConfig;
 import dev.trunkbot.workflow.Engine;
+import dev.trunkbot.workflow.EngineObserver;
 import dev.trunkbot.workflow.SecretKeys;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -39,9 +43,9 @@ import javax.crypto.SecretKey;
  */
 public final class Runtime {
   private final Settings settings;
-  private final TrunkService service;
+  private final DefaultTrunkService service;
 
-  private Runtime(Settings settings, TrunkService service) {
+  private Runtime(Settings settings, DefaultTrunkService service) {
     this.settings = settings;
     this.service = service;
   }
@@ -57,6 +61,17 @@ public final class Runtime {
 
   public static Runtime open(
       Map<String, String> env, Role role, GroupDirectory groups, Optional<TrunkSpec> seed) {
+    return open(env, role, groups, seed, CallObserver.NONE, EngineObserver.NONE);
+  }
+
+  /** As {@link #open(Map, Role, GroupDirectory, Optional)}, telling the observers (metrics). */
+  static Runtime open(
+      Map<String, String> env,
+      Role role,
+      GroupDirectory groups,
+      Optional<TrunkSpec> seed,
+      CallObserver calls,
+      EngineObserver steps) {
     Settings settings = Settings.from(env);
     ApprovalPolicy policy =
         ApprovalPolicy.of(
@@ -92,12 +107,16 @@ public final class Runtime {
                           PortSipEmulator.SANDBOX_USERNAME,
                           PortSipEmulator.SANDBOX_PASSWORD,
                           sandboxLogin(seed)));
-      PortSipClient portsip = PortSipClient.create(pbx);
+      PortSipClient portsip = PortSipClient.builder(pbx).observer(calls).build();
       opened.push(portsip);
       HikariDataSource database = joined(opening);
       opened.push(database);
       SecretKey key = key(settings, env);
-      Ports ports = new Ports(SdkTwilioTrunking.connect(twilio), portsip, PbxResolver.dns());
+      Ports ports =
+          new Ports(
+              SdkTwilioTrunking.connect(twilio, RetryPolicy.standard(), 50, calls),
+              portsip,
+              PbxResolver.dns());
       Engine engine =
           Engine.builder()
               .dataSource(database)
@@ -107,11 +126,12 @@ public final class Runtime {
               .resourceLimit(Ports.TWILIO, settings.twilioConcurrency())
               .resourceLimit(Ports.PORTSIP, settings.portsipConcurrency())
               .allowSelfApproval(settings.allowSelfApproval())
+              .observer(steps)
               .register(GuideWorkflow.definition(ports))
               .build();
       DatabaseOpener.start(engine, settings);
       AutoCloseable rest = () -> closeAll(opened);
-      TrunkService service =
+      DefaultTrunkService service =
           new DefaultTrunkService(
               engine, new Planner(ports), new AppEnvironment(settings, sandbox, key), policy, rest);
       return new Runtime(settings, service);
@@ -136,6 +156,11 @@ public final class Runtime {
   }
 
   public TrunkService service() {
+    return service;
+  }
+
+  /** What operators' probes and metrics read. */
+  Operations operations() {
     return service;
   }
 

@@ -31,6 +31,15 @@ final class SandboxCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
+      names = "--address",
+      paramLabel = "ADDRESS",
+      defaultValue = "127.0.0.1",
+      description =
+          "Where the emulators listen (default ${DEFAULT-VALUE}); 0.0.0.0 to share them with other"
+              + " containers on a private network (the deploy/ example). Never on a public one.")
+  String address;
+
+  @Option(
       names = "--twilio-port",
       paramLabel = "N",
       defaultValue = "0",
@@ -82,10 +91,19 @@ final class SandboxCommand implements Callable<Integer> {
     }
     TwilioEmulator.Account account = TwilioEmulator.Account.fromEnvironment(env);
     PortSipEmulator.Credentials admin = PortSipEmulator.Credentials.fromEnvironment(env);
+    java.net.InetAddress bind;
+    try {
+      bind = java.net.InetAddress.getByName(address);
+    } catch (java.net.UnknownHostException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--address must be an address of this machine, got '" + address + "'");
+    }
     Sandbox sandbox;
     try {
       sandbox =
           Sandbox.builder()
+              .address(bind)
               .twilioPort(twilioPort)
               .twilioAccount(account)
               .seedPhoneNumbers(dids)
@@ -105,7 +123,10 @@ final class SandboxCommand implements Callable<Integer> {
             "sandbox-shutdown");
     java.lang.Runtime.getRuntime().addShutdownHook(hook);
     PrintWriter out = spec.commandLine().getOut();
-    out.println("SANDBOX: fake services on loopback; nothing here reaches Twilio or a PBX.");
+    out.println(
+        "SANDBOX: fake services on "
+            + (bind.isLoopbackAddress() ? "loopback" : bind.getHostAddress())
+            + "; nothing here reaches Twilio or a PBX.");
     out.println("Twilio emulator:  " + sandbox.twilio().baseUri());
     out.println("  TRUNKBOT_TWILIO_BASE_URL=" + sandbox.twilio().baseUri());
     out.println("  TWILIO_ACCOUNT_SID=" + account.sid());

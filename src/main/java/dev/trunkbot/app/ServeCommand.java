@@ -2,6 +2,7 @@ package dev.trunkbot.app;
 
 import dev.trunkbot.slack.SlackBot;
 import dev.trunkbot.slack.SlackSetupException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
       "Socket Mode with SLACK_APP_TOKEN (xapp-) and SLACK_BOT_TOKEN (xoxb-): no public URL needed.",
       "HTTP mode with SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET: POST /slack/events, GET /healthz on --port.",
       "Optional: TRUNKBOT_APPROVERS (user and user-group ids), TRUNKBOT_SLACK_CHANNELS (channel ids).",
-      "Twilio and PortSIP as for the other commands; with neither configured, the sandbox's emulators."
+      "Twilio and PortSIP as for the other commands; with neither configured, the sandbox's emulators.",
+      "Management port: GET /healthz, /readyz, /metrics (Prometheus)."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -32,6 +34,22 @@ final class ServeCommand implements Callable<Integer> {
       defaultValue = "3000",
       description = "HTTP mode's port (default ${DEFAULT-VALUE}); Socket Mode opens none.")
   int port;
+
+  @Option(
+      names = "--management-port",
+      paramLabel = "N",
+      description =
+          "Port of /healthz, /readyz and /metrics (default TRUNKBOT_MANAGEMENT_PORT, else 9090; 0:"
+              + " any free port).")
+  String managementPort;
+
+  @Option(
+      names = "--management-address",
+      paramLabel = "ADDRESS",
+      description =
+          "Address the management port listens on (default TRUNKBOT_MANAGEMENT_ADDRESS, else"
+              + " 127.0.0.1: this machine only; 0.0.0.0 in a container).")
+  String managementAddress;
 
   private final Map<String, String> env;
   private final CountDownLatch stop;
@@ -49,9 +67,16 @@ final class ServeCommand implements Callable<Integer> {
       err.println("trunkbot serve: --port must be 0-65535, got " + port);
       return 2;
     }
+    ManagementAddress management;
+    try {
+      management = ManagementAddress.of(managementAddress, managementPort, env);
+    } catch (IllegalArgumentException e) {
+      err.println("trunkbot serve: " + e.getMessage());
+      return 2;
+    }
     Serving serving;
     try {
-      serving = Serving.start(env, port);
+      serving = Serving.start(env, port, management.socket());
     } catch (SlackSetupException e) {
       err.println("trunkbot serve: " + e.getMessage());
       return e.usage() ? 2 : 1;
@@ -61,12 +86,19 @@ final class ServeCommand implements Callable<Integer> {
     } catch (IllegalStateException e) {
       err.println("trunkbot serve: " + e.getMessage());
       return 1;
+    } catch (IOException e) {
+      err.println("trunkbot serve: " + management.cannotBind(e));
+      return 2;
     }
     Shutdown.exitCodeOnSignal(0);
     Duration service = Settings.from(env).shutdownTimeout();
     Shutdown.bound(SlackBot.DRAIN.multipliedBy(2).plus(service).plusSeconds(5));
     AutoCloseable registration = Shutdown.register(serving);
-    out.println("trunkbot serve: ready, " + serving.describe());
+    out.println(
+        "trunkbot serve: ready, "
+            + serving.describe()
+            + "; management on "
+            + management.url(serving.managementPort()));
     out.flush();
     try {
       stop.await();

@@ -1,5 +1,6 @@
 package dev.trunkbot.portsip;
 
+import dev.trunkbot.port.CallObserver;
 import dev.trunkbot.port.Retrier;
 import dev.trunkbot.port.RetryPolicy;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** Builds a {@link PortSipClient}; every seam has a production default. */
 public final class PortSipClientBuilder {
@@ -20,6 +22,7 @@ public final class PortSipClientBuilder {
   private Optional<RetryPolicy.Sleeper> sleeper = Optional.empty();
   private Optional<DoubleSupplier> jitter = Optional.empty();
   private Optional<HttpClient> http = Optional.empty();
+  private CallObserver observer = CallObserver.NONE;
 
   PortSipClientBuilder(PortSipConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -55,6 +58,12 @@ public final class PortSipClientBuilder {
     return this;
   }
 
+  /** Told of every request and retry (metrics). */
+  public PortSipClientBuilder observer(CallObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
+    return this;
+  }
+
   public PortSipClient build() {
     HttpClient client =
         http.orElseGet(
@@ -71,19 +80,31 @@ public final class PortSipClientBuilder {
     if (jitter.isPresent()) {
       policy = policy.withJitter(jitter.get());
     }
-    Wire wire = new Wire(config.apiBase(), client, clock);
-    Retrier retrier = new Retrier(policy, new Failures(), PortSipClientBuilder::retrying);
+    Wire wire = new Wire(config.apiBase(), client, clock, observer);
+    CallObserver told = observer;
+    Retrier retrier =
+        new Retrier(
+            policy,
+            new Failures(),
+            (operation, attempt, failure, wait) -> {
+              int status = failure instanceof PortSipFailure f ? f.status() : 0;
+              told.retrying("portsip", Wire.withoutIds(operation), status);
+              retrying(operation, attempt, failure, wait, status);
+            });
     return new PortSipClient(config, new Api(wire, new Session(config, wire, clock), retrier));
   }
 
   private static void retrying(
-      String operation, int attempt, RuntimeException failure, Duration wait) {
-    log.info(
-        "PortSIP {}: try {} failed ({}); trying again in {} ms",
-        operation,
-        attempt,
-        failure.getMessage(),
-        wait.toMillis());
+      String operation, int attempt, RuntimeException failure, Duration wait, int status) {
+    try (MDC.MDCCloseable v = MDC.putCloseable("vendor", "portsip");
+        MDC.MDCCloseable s = MDC.putCloseable("status", Integer.toString(status))) {
+      log.info(
+          "PortSIP {}: try {} failed ({}); trying again in {} ms",
+          operation,
+          attempt,
+          failure.getMessage(),
+          wait.toMillis());
+    }
   }
 
   /** 429, a 5xx and no answer are worth another try; a refusal or a TLS distrust are not. */

@@ -3,6 +3,7 @@ package dev.trunkbot.portsip;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.trunkbot.port.CallObserver;
 import dev.trunkbot.port.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import javax.net.ssl.SSLHandshakeException;
+import org.slf4j.MDC;
 
 /**
  * One PortSIP REST exchange, sent once: builds the request under the API base, parses JSON and
@@ -34,15 +36,52 @@ final class Wire {
   private final URI apiBase;
   private final HttpClient http;
   private final Clock clock;
+  private final CallObserver observer;
 
-  Wire(URI apiBase, HttpClient http, Clock clock) {
+  Wire(URI apiBase, HttpClient http, Clock clock, CallObserver observer) {
     this.apiBase = apiBase;
     this.http = http;
     this.clock = clock;
+    this.observer = observer;
   }
 
   /** Sends once and returns any answer below 400; throws for 4xx/5xx and for no answer. */
   Response send(
+      String method,
+      String path,
+      Map<String, String> query,
+      Optional<JsonNode> body,
+      Optional<String> bearer) {
+    String operation = operation(method, path);
+    long start = System.nanoTime();
+    int status = 0;
+    try (MDC.MDCCloseable v = MDC.putCloseable("vendor", "portsip");
+        MDC.MDCCloseable o = MDC.putCloseable("operation", operation)) {
+      Response r = sendOnce(method, path, query, body, bearer);
+      status = r.status();
+      return r;
+    } catch (PortSipFailure f) {
+      status = f.status();
+      throw f;
+    } finally {
+      observer.called("portsip", operation, status, Duration.ofNanos(System.nanoTime() - start));
+    }
+  }
+
+  /** A method and a path whose ids are replaced by {id}. */
+  static String operation(String method, String path) {
+    return withoutIds(method + " " + path);
+  }
+
+  /**
+   * Every path segment that is not a plain lower-case word (an id, a name) replaced by {id}: fit
+   * for a metric label.
+   */
+  static String withoutIds(String operation) {
+    return operation.replaceAll("/(?![a-z_]+(?:/|$))[^/\\s]+", "/{id}");
+  }
+
+  private Response sendOnce(
       String method,
       String path,
       Map<String, String> query,

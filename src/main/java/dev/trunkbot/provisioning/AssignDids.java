@@ -43,6 +43,9 @@ final class AssignDids {
   static Step step(Ports ports) {
     return Step.builder(ID, "Assign the DIDs to the trunk (after approval)")
         .dependsOn(ElasticSipTrunk.ID, FindDids.ID)
+        // its own reads hold a Twilio permit; the assignments take one each (see
+        // forEachConcurrently)
+        .resource(Ports.TWILIO)
         .execute(
             Failures.guarded(
                 ctx -> {

@@ -46,6 +46,11 @@ public final class Planner {
    * @throws UnreadableException Twilio or PortSIP could not be read (their own words, and what to
    *     fix)
    */
+  /** Whether Twilio and PortSIP accept the credentials now (the preflight's first two checks). */
+  public List<Preflight.Finding> access() {
+    return new Preflight(ports).access();
+  }
+
   public Plan plan(TrunkSpec spec) throws PbxResolver.UnresolvableException {
     try {
       return planned(spec);

@@ -76,6 +76,14 @@ public final class Preflight {
     return out;
   }
 
+  /** Only whether Twilio and PortSIP accept the credentials: two reads, nothing else. */
+  public List<Finding> access() {
+    List<Finding> out = new ArrayList<>();
+    twilioAccess(out);
+    portsipAccess(out);
+    return out;
+  }
+
   private boolean twilioAccess(List<Finding> out) {
     try {
       String status = ports.twilio().accountStatus();
@@ -234,7 +242,8 @@ public final class Preflight {
         .execute(
             ctx -> {
               TrunkSpec spec = RunInput.spec(ctx.input());
-              List<Finding> findings = new Preflight(ports).check(spec);
+              List<Finding> findings =
+                  new Preflight(Limited.portsip(ports, ctx.limiter(Ports.PORTSIP))).check(spec);
               if (findings.isEmpty()) {
                 ObjectNode out = new Changes().outputs();
                 out.put("checked", true);

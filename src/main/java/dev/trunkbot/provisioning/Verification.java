@@ -17,14 +17,16 @@ final class Verification {
 
   private Verification() {}
 
-  static Step step(Ports ports) {
+  static Step step(Ports all) {
     return Step.builder(ID, "Verify: PortSIP trunk Online, Twilio and PortSIP match the spec")
         .dependsOn(Origination.ID, IpAccessControl.ID, AssignDids.ID, TenantAssignment.ID)
         .retry(new RetryPolicy(5, Duration.ofSeconds(2), 2.0, Duration.ofSeconds(20), 0.2))
+        .resource(Ports.TWILIO)
         .execute(
             Failures.guarded(
                 ctx -> {
                   TrunkSpec spec = RunInput.spec(ctx.input());
+                  Ports ports = Limited.portsip(all, ctx.limiter(Ports.PORTSIP));
                   TrunkStatus status = ports.portsip().status(RegisterBasedTrunk.providerId(ctx));
                   if (status != TrunkStatus.ONLINE) {
                     return StepResult.retryable(

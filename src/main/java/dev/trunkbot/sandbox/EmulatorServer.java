@@ -53,6 +53,7 @@ public final class EmulatorServer implements AutoCloseable {
   private final IntFunction<Reply> injected;
   private final Faults faults;
   private final RequestLog requests = new RequestLog();
+  private final InFlight inFlight = new InFlight();
 
   private EmulatorServer(Builder b, HttpServer server, ExecutorService executor) {
     this.name = b.name;
@@ -85,6 +86,11 @@ public final class EmulatorServer implements AutoCloseable {
     return requests;
   }
 
+  /** Requests being served at once, and the most at once (counted here, not by clients). */
+  public InFlight inFlight() {
+    return inFlight;
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -105,6 +111,8 @@ public final class EmulatorServer implements AutoCloseable {
     Map<String, String> params = Map.of();
     int status = -1;
     boolean logged = false;
+    boolean counted = true;
+    inFlight.enter();
     try (exchange) {
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
@@ -178,12 +186,17 @@ public final class EmulatorServer implements AutoCloseable {
           status,
           Duration.ofNanos(System.nanoTime() - started));
       logged = true;
+      inFlight.leave();
+      counted = false;
       send(exchange, reply);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       log.debug("{} emulator: connection failed while answering {} {}", name, method, path, e);
     } finally {
+      if (counted) {
+        inFlight.leave();
+      }
       if (!logged) {
         requests.add(
             at,
@@ -228,6 +241,7 @@ public final class EmulatorServer implements AutoCloseable {
     private IntFunction<Reply> injected =
         status -> Reply.text(status, "injected failure " + status);
     private long seed = 42;
+    private InetAddress address = InetAddress.getLoopbackAddress();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -260,14 +274,22 @@ public final class EmulatorServer implements AutoCloseable {
       return this;
     }
 
-    /** Starts serving on 127.0.0.1; port 0 takes any free port. */
+    /**
+     * Where to listen (default loopback): another address only for a sandbox shared by several
+     * processes on a private network (containers of one compose project).
+     */
+    public Builder address(InetAddress address) {
+      this.address = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /** Starts serving on its address (loopback by default); port 0 takes any free port. */
     public EmulatorServer start(int port) throws IOException {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException(
             "port must be 0 (any free port) or 1-65535, got " + port);
       }
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+      HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 128);
       ExecutorService executor =
           Executors.newCachedThreadPool(
               r -> {

@@ -103,6 +103,11 @@ public final class PortSipEmulator implements AutoCloseable {
     return server.requests();
   }
 
+  /** How many requests this emulator serves at once, and the most at once, counted by itself. */
+  public InFlight inFlight() {
+    return server.inFlight();
+  }
+
   /**
    * Adds a tenant while serving; returns its id. Its SIP domain is the lowercased name plus {@link
    * #DOMAIN_SUFFIX}.
@@ -172,6 +177,7 @@ public final class PortSipEmulator implements AutoCloseable {
     private int rateLimit = DEFAULT_RATE_LIMIT_PER_MINUTE;
     private boolean twoFactor;
     private boolean legacyLoginOnly;
+    private java.net.InetAddress address = java.net.InetAddress.getLoopbackAddress();
 
     private Builder() {}
 
@@ -225,6 +231,12 @@ public final class PortSipEmulator implements AutoCloseable {
       return this;
     }
 
+    /** Listening on {@code address} (default loopback; a sandbox shared on a private network). */
+    public Builder address(java.net.InetAddress address) {
+      this.address = java.util.Objects.requireNonNull(address, "address");
+      return this;
+    }
+
     public PortSipEmulator start(int port) throws IOException {
       PortSipPbx pbx = new PortSipPbx();
       tenants.forEach(pbx::addTenant);
@@ -236,6 +248,7 @@ public final class PortSipEmulator implements AutoCloseable {
       String tenant = "(?<tenant>[^/]+)";
       EmulatorServer server =
           EmulatorServer.builder("portsip")
+              .address(address)
               .route("auth.sign_in", "POST", "/api/auth/sign_in", auth::signIn)
               .route("auth.refresh_token", "POST", "/api/auth/refresh_token", auth::refresh)
               .route("auth.sign_out", "POST", "/api/auth/sign_out", auth.authed(auth::signOut))

@@ -56,8 +56,15 @@ public final class Sandbox implements AutoCloseable {
     private int portsipPort;
     private PortSipEmulator.Credentials portsipAdmin = PortSipEmulator.Credentials.SANDBOX;
     private final List<String> seedTenants = new ArrayList<>();
+    private java.net.InetAddress address = java.net.InetAddress.getLoopbackAddress();
 
     private Builder() {}
+
+    /** Where the emulators listen (default loopback). */
+    public Builder address(java.net.InetAddress address) {
+      this.address = Objects.requireNonNull(address, "address");
+      return this;
+    }
 
     public Builder portsipPort(int port) {
       this.portsipPort = checkPort("portsip port", port);
@@ -95,11 +102,16 @@ public final class Sandbox implements AutoCloseable {
 
     /** Starts every emulator; if one fails to start, those already started are stopped. */
     public Sandbox start() throws IOException {
-      TwilioEmulator twilio = TwilioEmulator.start(twilioPort, twilioAccount);
+      TwilioEmulator twilio = TwilioEmulator.start(twilioPort, twilioAccount, address);
       try {
         twilio.seedPhoneNumbers(seedNumbers);
         return new Sandbox(
-            twilio, PortSipEmulator.start(portsipPort, portsipAdmin, List.copyOf(seedTenants)));
+            twilio,
+            PortSipEmulator.builder()
+                .credentials(portsipAdmin)
+                .seedTenants(List.copyOf(seedTenants))
+                .address(address)
+                .start(portsipPort));
       } catch (IOException | RuntimeException e) {
         twilio.close();
         throw e;

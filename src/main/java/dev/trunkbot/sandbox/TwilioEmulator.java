@@ -114,10 +114,16 @@ public final class TwilioEmulator implements AutoCloseable {
   }
 
   public static TwilioEmulator start(int port, Account account) throws IOException {
+    return start(port, account, java.net.InetAddress.getLoopbackAddress());
+  }
+
+  /** Listening on {@code address} (a sandbox shared on a private network). */
+  public static TwilioEmulator start(int port, Account account, java.net.InetAddress address)
+      throws IOException {
     Objects.requireNonNull(account, "account");
     TwilioState state = new TwilioState(account.sid());
     EmulatorServer.Builder builder =
-        EmulatorServer.builder("twilio").injectedReply(TwilioError::injected);
+        EmulatorServer.builder("twilio").injectedReply(TwilioError::injected).address(address);
     Routes routes = new Routes(builder, account, state.lock);
     routes.host = TwilioTrunkingApi.HOST;
     new TwilioTrunkingApi(state).register(routes);
@@ -146,6 +152,11 @@ public final class TwilioEmulator implements AutoCloseable {
 
   public RequestLog requests() {
     return server.requests();
+  }
+
+  /** How many requests this emulator serves at once, and the most at once, counted by itself. */
+  public InFlight inFlight() {
+    return server.inFlight();
   }
 
   /**

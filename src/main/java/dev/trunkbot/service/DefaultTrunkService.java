@@ -2,6 +2,8 @@ package dev.trunkbot.service;
 
 import dev.trunkbot.provisioning.GuideWorkflow;
 import dev.trunkbot.provisioning.Planner;
+import dev.trunkbot.provisioning.Ports;
+import dev.trunkbot.provisioning.Preflight;
 import dev.trunkbot.provisioning.RunInput;
 import dev.trunkbot.trunk.InvalidInputException;
 import dev.trunkbot.trunk.TrunkDraft;
@@ -9,24 +11,29 @@ import dev.trunkbot.trunk.TrunkSpec;
 import dev.trunkbot.workflow.ActionOutcome;
 import dev.trunkbot.workflow.ApprovalOutcome;
 import dev.trunkbot.workflow.Engine;
+import dev.trunkbot.workflow.EngineStats;
 import dev.trunkbot.workflow.RunFilter;
 import dev.trunkbot.workflow.RunId;
 import dev.trunkbot.workflow.RunRequest;
 import dev.trunkbot.workflow.RunView;
 import dev.trunkbot.workflow.StartOutcome;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** The application over the workflow engine and the guide; one per process. */
-public final class DefaultTrunkService implements TrunkService {
+public final class DefaultTrunkService implements TrunkService, Operations {
   private final Engine engine;
   private final Environment environment;
   private final ApprovalPolicy policy;
   private final Plans plans;
   private final Summaries summaries;
   private final Repairs repairs;
+  private final Planner planner;
   private final AutoCloseable resources;
   private final java.util.concurrent.atomic.AtomicBoolean closed =
       new java.util.concurrent.atomic.AtomicBoolean();
@@ -47,7 +54,44 @@ public final class DefaultTrunkService implements TrunkService {
     this.plans = new Plans(planner, environment.sandbox());
     this.summaries = new Summaries(policy, environment.sandbox());
     this.repairs = new Repairs(planner);
+    this.planner = planner;
     this.resources = resources;
+  }
+
+  @Override
+  public Activity activity() {
+    EngineStats s = engine.stats();
+    Map<RunStatus, Long> runs = new EnumMap<>(RunStatus.class);
+    s.runs().forEach((state, n) -> runs.put(RunStatus.valueOf(state.name()), n));
+    return new Activity(
+        runs, s.approvalsWaiting(), s.oldestApproval(), s.backlog(), s.permitsInUse());
+  }
+
+  @Override
+  public AccessCheck checkAccess() {
+    List<Preflight.Finding> findings = withinLimits(planner::access);
+    return new AccessCheck(
+        findings.stream().noneMatch(f -> f.topic() == Preflight.Topic.TWILIO_ACCESS),
+        findings.stream().noneMatch(f -> f.topic() == Preflight.Topic.PORTSIP_ACCESS),
+        findings.stream().map(Preflight.Finding::toString).toList(),
+        Instant.now());
+  }
+
+  /**
+   * Reads of Twilio and PortSIP outside a run (a plan, a trunk's drift, the access check) hold a
+   * permit of each side's limit, as a step does, so they too count against the accounts' limits.
+   */
+  private <T> T withinLimits(java.util.concurrent.Callable<T> read) {
+    try {
+      return engine.limiter(Ports.TWILIO).call(() -> engine.limiter(Ports.PORTSIP).call(read));
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ServiceUnavailableException("interrupted while waiting for Twilio or PortSIP");
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 
   @Override
@@ -77,7 +121,7 @@ public final class DefaultTrunkService implements TrunkService {
   @Override
   public PlanSummary plan(TrunkSpec spec) {
     environment.prepare(spec);
-    return plans.plan(spec);
+    return withinLimits(() -> plans.plan(spec));
   }
 
   @Override
@@ -164,7 +208,11 @@ public final class DefaultTrunkService implements TrunkService {
     }
     try {
       return Optional.of(
-          new TrunkReport(trunk, run, Optional.of(plans.plan(spec.get())), Optional.empty()));
+          new TrunkReport(
+              trunk,
+              run,
+              Optional.of(withinLimits(() -> plans.plan(spec.get()))),
+              Optional.empty()));
     } catch (ServiceUnavailableException e) {
       return Optional.of(
           new TrunkReport(trunk, run, Optional.empty(), Optional.of(e.getMessage())));
@@ -279,7 +327,17 @@ public final class DefaultTrunkService implements TrunkService {
   @Override
   public Subscription consume(String consumer, RunListener listener) {
     var registration = engine.consume(consumer, e -> listener.on(EventMapping.of(e)));
-    return registration::close;
+    return new Subscription() {
+      @Override
+      public void close() {
+        registration.close();
+      }
+
+      @Override
+      public boolean active() {
+        return registration.active();
+      }
+    };
   }
 
   @Override

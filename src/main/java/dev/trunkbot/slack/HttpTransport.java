@@ -66,6 +66,11 @@ final class HttpTransport implements AutoCloseable {
     return transport;
   }
 
+  /** Takes requests (until it is stopped). */
+  boolean ready() {
+    return ready;
+  }
+
   int port() {
     return server.getAddress().getPort();
   }

@@ -72,6 +72,17 @@ public final class SlackBot implements AutoCloseable {
     return port;
   }
 
+  /**
+   * Whether Slack can reach the bot now: its socket answers a ping (Socket Mode), or its HTTP
+   * server takes requests (HTTP mode).
+   */
+  public boolean connected() {
+    if (transport instanceof SocketTransport socket) {
+      return socket.connected();
+    }
+    return transport instanceof HttpTransport http && http.ready();
+  }
+
   /** One line for people: how Slack reaches this bot. */
   public String describe() {
     return port > 0

@@ -52,6 +52,12 @@ final class SocketTransport implements AutoCloseable {
     return false;
   }
 
+  /** Whether the socket answers a ping now (waits up to Slack's client's 3 s for the pong). */
+  boolean connected() {
+    SocketModeClient client = socket.getClient();
+    return client != null && client.verifyConnection();
+  }
+
   /** Disconnects: no more envelopes arrive; the Bolt app stops. */
   @Override
   public void close() {

@@ -19,12 +19,14 @@ import org.slf4j.LoggerFactory;
  * its last event), treats an event only as "this run changed", and redraws from the run's whole
  * summary: coalesced to at most one edit per {@code minInterval} per message, paused for Slack's
  * Retry-After, and always once more after the last change, so the last edit shows the final state.
+ * Of several replicas only the one holding the consumer edits (checked before every redraw), so no
+ * message is ever edited by two at once; the one that takes over redraws what may be stale.
  */
 final class StatusBoard implements AutoCloseable {
   static final String CONSUMER = "slack-status";
   private static final Logger LOG = LoggerFactory.getLogger(StatusBoard.class);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
-  private static final Duration ADOPT_AFTER = Duration.ofSeconds(5);
+  private static final Duration CATCH_UP = Duration.ofHours(1);
   private static final Duration SETTLED = Duration.ofSeconds(30);
 
   private final TrunkService service;
@@ -35,7 +37,8 @@ final class StatusBoard implements AutoCloseable {
       Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(30)).build();
   private volatile long pausedUntil = System.nanoTime();
   private volatile Subscription subscription;
-  private volatile ScheduledFuture<?> adoption;
+  private volatile ScheduledFuture<?> watch;
+  private volatile boolean wasActive;
 
   StatusBoard(TrunkService service, Poster poster, Duration minInterval) {
     this.service = service;
@@ -53,24 +56,52 @@ final class StatusBoard implements AutoCloseable {
 
   void start() {
     subscription = service.consume(CONSUMER, event -> changed(event.runId()));
-    adoption = timer.schedule(this::adoptUnposted, ADOPT_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+    watch = timer.scheduleWithFixedDelay(this::watchLease, 0, 1, TimeUnit.SECONDS);
   }
 
   /**
-   * Runs started from Slack whose status message nobody posted a while after this process started:
-   * their first events came before the event feed had a cursor for this consumer (the first start
-   * on a new database), so no event will ever announce them. Draw them now.
+   * Of several replicas, only the one that holds the consumer edits messages. When this process
+   * takes it (at start, or from a replica that stopped or died), the runs whose last change it may
+   * not have drawn are redrawn: the other one may have taken events without drawing them, and on a
+   * new database, events before the consumer's first cursor are never delivered.
    */
-  private void adoptUnposted() {
+  private void watchLease() {
+    boolean active = mayEdit();
+    if (active && !wasActive) {
+      catchUp();
+    }
+    wasActive = active;
+  }
+
+  private boolean mayEdit() {
+    Subscription s = subscription;
+    return s != null && s.active();
+  }
+
+  private void catchUp() {
+    entries.asMap().values().forEach(e -> e.drawn = 0);
     try {
-      for (RunSummary run : service.list(50)) {
-        if (run.notes().containsKey(FormSubmission.CHANNEL_NOTE)
-            && !run.notes().containsKey(RunThread.TS)) {
+      java.time.Instant recent = java.time.Instant.now().minus(CATCH_UP);
+      for (RunSummary run : service.list(100)) {
+        java.util.Map<String, String> notes = run.notes();
+        if (notes.containsKey(FormSubmission.CHANNEL_NOTE)
+            && (!notes.containsKey(RunThread.TS)
+                || !run.state().finished()
+                || run.updatedAt().isAfter(recent)
+                || editedBefore(notes.get(RunThread.EDITED), run.updatedAt()))) {
           changed(run.id());
         }
       }
     } catch (RuntimeException e) {
-      LOG.warn("could not look for status messages to post: {}", Failures.describe(e));
+      LOG.warn("could not look for status messages to redraw: {}", Failures.describe(e));
+    }
+  }
+
+  private static boolean editedBefore(String edited, java.time.Instant change) {
+    try {
+      return edited == null || Long.parseLong(edited) < change.toEpochMilli();
+    } catch (NumberFormatException bad) {
+      return true;
     }
   }
 
@@ -124,6 +155,9 @@ final class StatusBoard implements AutoCloseable {
       e.dirty = false;
     }
     try {
+      if (!mayEdit()) {
+        return; // another replica holds the board now; it redraws what this one did not
+      }
       RunSummary run = service.run(runId);
       if (!e.edited && editedMomentsAgo(run, e)) {
         e.dirty = true;
@@ -185,17 +219,14 @@ final class StatusBoard implements AutoCloseable {
   }
 
   /**
-   * Stops consuming, then lets the redraws already due finish (so the last edit is final), within
-   * {@code bound}.
+   * Takes no new redraws, lets those already due finish within {@code bound} (so the last edit is
+   * final) while still holding the consumer, then stops consuming: another replica takes over only
+   * once this one has stopped editing.
    */
   void close(Duration bound) {
-    Subscription s = subscription;
-    if (s != null) {
-      s.close();
-    }
-    ScheduledFuture<?> a = adoption;
-    if (a != null) {
-      a.cancel(false);
+    ScheduledFuture<?> w = watch;
+    if (w != null) {
+      w.cancel(false);
     }
     timer.shutdown();
     try {
@@ -207,6 +238,10 @@ final class StatusBoard implements AutoCloseable {
     } catch (InterruptedException ie) {
       timer.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+    Subscription s = subscription;
+    if (s != null) {
+      s.close();
     }
   }
 

@@ -33,6 +33,7 @@ public final class BaseUrlHttpClient extends HttpClient {
   private final Optional<URI> base;
   private final NetworkHttpClient network;
   private final ThreadLocal<Duration> retryAfter = new ThreadLocal<>();
+  private final ThreadLocal<Integer> lastStatus = new ThreadLocal<>();
 
   public BaseUrlHttpClient(Optional<URI> baseUrl) {
     this.base = baseUrl.map(u -> URI.create(u.toString().replaceAll("/+$", "")));
@@ -64,8 +65,12 @@ public final class BaseUrlHttpClient extends HttpClient {
   @Override
   public Response makeRequest(Request request) {
     retryAfter.remove();
+    lastStatus.remove();
     Response response =
         network.makeRequest(base.isPresent() ? rewrite(request, base.get()) : request);
+    if (response != null) {
+      lastStatus.set(response.getStatusCode());
+    }
     if (response != null && (response.getStatusCode() == 429 || response.getStatusCode() == 503)) {
       parseRetryAfter(response.getHeaders()).ifPresent(retryAfter::set);
     }
@@ -80,6 +85,13 @@ public final class BaseUrlHttpClient extends HttpClient {
     Duration d = retryAfter.get();
     retryAfter.remove();
     return Optional.ofNullable(d);
+  }
+
+  /** The HTTP status of the last answer on this thread (0: none); cleared by reading. */
+  int takeStatus() {
+    Integer s = lastStatus.get();
+    lastStatus.remove();
+    return s == null ? 0 : s;
   }
 
   static Optional<Duration> parseRetryAfter(Header[] headers) {

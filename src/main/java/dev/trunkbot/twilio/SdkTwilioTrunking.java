@@ -7,6 +7,7 @@ import com.twilio.rest.api.v2010.account.sip.ipaccesscontrollist.IpAddress;
 import com.twilio.rest.trunking.v1.Trunk;
 import com.twilio.rest.trunking.v1.trunk.OriginationUrl;
 import com.twilio.rest.trunking.v1.trunk.PhoneNumber;
+import dev.trunkbot.port.CallObserver;
 import dev.trunkbot.port.Ensured;
 import dev.trunkbot.port.Intents;
 import dev.trunkbot.port.RetryPolicy;
@@ -54,8 +55,20 @@ public final class SdkTwilioTrunking implements TwilioTrunking {
    * boundaries).
    */
   public static SdkTwilioTrunking connect(TwilioConfig config, RetryPolicy retry, int pageSize) {
+    return connect(config, retry, pageSize, CallObserver.NONE);
+  }
+
+  /**
+   * As {@link #connect(TwilioConfig, RetryPolicy, int)}, telling {@code observer} every request.
+   */
+  public static SdkTwilioTrunking connect(
+      TwilioConfig config, RetryPolicy retry, int pageSize, CallObserver observer) {
     return new SdkTwilioTrunking(
-        new TwilioSdk(Objects.requireNonNull(config), Objects.requireNonNull(retry), pageSize));
+        new TwilioSdk(
+            Objects.requireNonNull(config),
+            Objects.requireNonNull(retry),
+            pageSize,
+            Objects.requireNonNull(observer)));
   }
 
   @Override

@@ -6,6 +6,7 @@ import com.twilio.base.Resource;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
+import dev.trunkbot.port.CallObserver;
 import dev.trunkbot.port.Retrier;
 import dev.trunkbot.port.RetryPolicy;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The twilio-java client, the translation of its exceptions into {@link TwilioFailure}, and the
@@ -25,6 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TwilioSdk {
   private static final Logger log = LoggerFactory.getLogger(TwilioSdk.class);
+  static final String VENDOR = "twilio";
 
   final TwilioRestClient client;
   final String accountSid;
@@ -33,7 +36,10 @@ final class TwilioSdk {
   private final Retrier retrier;
   private final String credentialVariables;
 
-  TwilioSdk(TwilioConfig config, RetryPolicy retry, int pageSize) {
+  private final CallObserver observer;
+
+  TwilioSdk(TwilioConfig config, RetryPolicy retry, int pageSize, CallObserver observer) {
+    this.observer = observer;
     if (pageSize < 1 || pageSize > 1000) {
       throw new IllegalArgumentException(
           "pageSize must be 1-1000 (Twilio's PageSize), got " + pageSize);
@@ -65,14 +71,20 @@ final class TwilioSdk {
                 return failure instanceof TwilioFailure f ? f.retryAfter() : Optional.empty();
               }
             },
-            (operation, attempt, failure, wait) ->
+            (operation, attempt, failure, wait) -> {
+              int status = failure instanceof TwilioFailure f ? f.status() : 0;
+              observer.retrying(VENDOR, operation, status);
+              try (MDC.MDCCloseable v = MDC.putCloseable("vendor", VENDOR);
+                  MDC.MDCCloseable s = MDC.putCloseable("status", Integer.toString(status))) {
                 log.info(
                     "{}: try {}/{} failed ({}); trying again in {} ms",
                     operation,
                     attempt,
                     retry.maxAttempts(),
                     failure.getMessage(),
-                    wait.toMillis()));
+                    wait.toMillis());
+              }
+            });
   }
 
   /** One request that may be sent again as it is (a read, an update, a delete). */
@@ -128,12 +140,21 @@ final class TwilioSdk {
   }
 
   private <T> T translated(String operation, Supplier<T> body) {
-    try {
-      return body.get();
+    long start = System.nanoTime();
+    int status = 0;
+    try (MDC.MDCCloseable v = MDC.putCloseable("vendor", VENDOR);
+        MDC.MDCCloseable o = MDC.putCloseable("operation", operation)) {
+      T result = body.get();
+      status = http.takeStatus();
+      return result;
     } catch (ApiException e) {
-      throw failure(operation, e);
+      TwilioFailure f = failure(operation, e);
+      status = f.status();
+      throw f;
     } catch (ApiConnectionException e) {
       throw new TwilioFailure(operation, 0, 0, e.getMessage(), "", true, Optional.empty(), e);
+    } finally {
+      observer.called(VENDOR, operation, status, Duration.ofNanos(System.nanoTime() - start));
     }
   }
 

@@ -17,6 +17,7 @@ sealed interface Claim {
       ObjectNode input,
       Map<String, ObjectNode> outputs,
       Map<String, String> sealedSecrets,
-      boolean approved)
+      boolean approved,
+      String requester)
       implements Claim {}
 }

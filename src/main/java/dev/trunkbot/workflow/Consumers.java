@@ -49,10 +49,27 @@ final class Consumers implements AutoCloseable {
     if (loops.putIfAbsent(name, loop) != null) {
       throw new IllegalStateException("consumer '" + name + "' is already registered here");
     }
+    // The cursor exists before this returns, so a consumer that is new to the database receives
+    // every event stored from now on (its thread might otherwise make it after the next events).
+    try {
+      loop.createCursor(clock.millis());
+    } catch (RuntimeException e) {
+      LOG.debug("consumer {}: its cursor is made by its thread instead: {}", name, e.getMessage());
+    }
     Thread t = threads.newThread(loop);
     loop.thread = t;
     t.start();
-    return () -> stop(name);
+    return new Registration() {
+      @Override
+      public void close() {
+        stop(name);
+      }
+
+      @Override
+      public boolean active() {
+        return loop.holding();
+      }
+    };
   }
 
   /** Something was stored: look now. */
@@ -93,7 +110,7 @@ final class Consumers implements AutoCloseable {
     private final Object signal = new Object();
     private volatile boolean running = true;
     private boolean pending;
-    private long leaseUntil;
+    private volatile long leaseUntil;
     private Thread thread;
 
     Loop(String name, WorkflowListener listener) {
@@ -126,6 +143,14 @@ final class Consumers implements AutoCloseable {
           }
         }
       }
+    }
+
+    /**
+     * Holds the lease with at least a quarter of it left: work begun now ends before another
+     * process can take over (the lease is renewed when half of it is left).
+     */
+    boolean holding() {
+      return running && leaseUntil - clock.millis() > leaseMillis / 4;
     }
 
     private boolean holdLease() {
@@ -163,6 +188,25 @@ final class Consumers implements AutoCloseable {
       }
       leaseUntil = taken == 1 ? now + leaseMillis : 0;
       return taken == 1;
+    }
+
+    /** Makes the consumer's cursor at the newest event, unless it exists; taken by nobody yet. */
+    void createCursor(long now) {
+      if (exists()) {
+        return;
+      }
+      try {
+        jdbc.inTx(
+            c ->
+                Jdbc.update(
+                    c,
+                    "INSERT INTO wf_consumer (name, last_event_id, owner, lease_until)"
+                        + " VALUES (?, (SELECT last_id FROM wf_event_seq WHERE id = 1), NULL, ?)",
+                    name,
+                    now - 1));
+      } catch (IllegalStateException raced) {
+        LOG.debug("consumer {}: another process made its cursor first", name);
+      }
     }
 
     private boolean exists() {

@@ -73,13 +73,26 @@ public final class Databases {
     return new HikariDataSource(config);
   }
 
-  /** Applies the engine's migrations (its tables and db-scheduler's). */
+  /**
+   * Applies the engine's migrations (its tables and db-scheduler's). Safe while other processes run
+   * on the database: Flyway holds a lock while it migrates, and a database migrated by a newer
+   * version (migrations this one does not know) is left as it is, so an older replica still starts
+   * on it during a rolling upgrade (or after a rollback of one).
+   */
   public static void migrate(DataSource dataSource) {
+    migrate(dataSource, java.util.List.of());
+  }
+
+  /** As {@link #migrate(DataSource)}, with migrations from more locations (tests of upgrades). */
+  static void migrate(DataSource dataSource, java.util.List<String> more) {
     Dialect dialect = Dialect.of(dataSource);
+    java.util.List<String> locations = new java.util.ArrayList<>();
+    locations.add("classpath:db/migration/common");
+    locations.add("classpath:db/migration/" + dialect.migrationFolder());
+    locations.addAll(more);
     Flyway.configure()
         .dataSource(dataSource)
-        .locations(
-            "classpath:db/migration/common", "classpath:db/migration/" + dialect.migrationFolder())
+        .locations(locations.toArray(String[]::new))
         .table("wf_schema_history")
         .load()
         .migrate();

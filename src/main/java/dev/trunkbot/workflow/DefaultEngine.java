@@ -49,6 +49,7 @@ final class DefaultEngine implements Engine {
   private final LiveFeed feed;
   private final Consumers consumers;
   private final Optional<ClusterPermits> permits;
+  private final ResourceLimits limits;
   private final ExecutorService stepPool = Executors.newCachedThreadPool(daemon("wf-step"));
   private final ExecutorService fanOutPool = Executors.newCachedThreadPool(daemon("wf-fanout"));
   private final ScheduledExecutorService housekeeping =
@@ -82,7 +83,7 @@ final class DefaultEngine implements Engine {
         b.clusterLimits
             ? Optional.of(new ClusterPermits(jdbc, clock, name, b.permitLease.toMillis()))
             : Optional.<ClusterPermits>empty();
-    ResourceLimits limits = new ResourceLimits(b.resourceLimits, b.defaultResourceLimit, permits);
+    this.limits = new ResourceLimits(b.resourceLimits, b.defaultResourceLimit, permits);
     DefaultStepContext.ProgressSink progress =
         (run, step, done, total, note) -> {
           store.progress(run, step, done, total, note, clock.millis());
@@ -90,7 +91,15 @@ final class DefaultEngine implements Engine {
         };
     StepRunner runner =
         new StepRunner(
-            store, box, limits, stepPool, fanOutPool, clock, progress, this::eventsStored);
+            store,
+            box,
+            limits,
+            stepPool,
+            fanOutPool,
+            clock,
+            progress,
+            this::eventsStored,
+            b.observer);
     Rollbacker rollbacker =
         new Rollbacker(store, commands, box, limits, fanOutPool, clock, progress);
     this.stepTask =
@@ -185,7 +194,7 @@ final class DefaultEngine implements Engine {
     if (tasks != null) {
       throw new IllegalStateException("engine already started");
     }
-    Databases.migrate(config.dataSource);
+    Databases.migrate(config.dataSource, config.moreMigrations);
     config.listeners.forEach(l -> feed.subscribe(Optional.empty(), l));
     if (!config.worker) {
       tasks = SchedulerClient.Builder.create(config.dataSource, stepTask, rollbackTask).build();
@@ -454,6 +463,16 @@ final class DefaultEngine implements Engine {
   @Override
   public List<RunView> runs(RunFilter filter) {
     return queries.runs(filter);
+  }
+
+  @Override
+  public ResourceLimiter limiter(String resource) {
+    return limits.get(resource);
+  }
+
+  @Override
+  public EngineStats stats() {
+    return StatsQuery.read(jdbc, clock.millis());
   }
 
   @Override

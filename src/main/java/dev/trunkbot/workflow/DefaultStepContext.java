@@ -183,17 +183,18 @@ final class DefaultStepContext implements StepContext {
       try {
         futures.add(
             fanOutPool.submit(
-                () -> {
-                  try {
-                    return fn.apply(item);
-                  } finally {
-                    limiter.release();
-                    int n = done.incrementAndGet();
-                    if (n % every == 0 || n == total) {
-                      progress(n, total, "");
-                    }
-                  }
-                }));
+                LogContext.carried(
+                    () -> {
+                      try {
+                        return fn.apply(item);
+                      } finally {
+                        limiter.release();
+                        int n = done.incrementAndGet();
+                        if (n % every == 0 || n == total) {
+                          progress(n, total, "");
+                        }
+                      }
+                    })));
       } catch (RuntimeException e) {
         limiter.release();
         throw e;

@@ -68,6 +68,20 @@ public interface Engine extends AutoCloseable {
 
   List<RunView> runs(RunFilter filter);
 
+  /**
+   * Runs by state, approvals waiting, consumers' backlogs and permits in use, across every process
+   * on the database.
+   *
+   * @throws IllegalStateException the database cannot be read
+   */
+  EngineStats stats();
+
+  /**
+   * The limit of calls at once to {@code resource} that steps hold, across every process on the
+   * database: for calls made outside a step (a plan, a health check) that must count against it.
+   */
+  ResourceLimiter limiter(String resource);
+
   /** The audit log of a run, oldest first (secrets never appear in it). */
   List<AuditEntry> audit(RunId runId);
 

@@ -29,6 +29,8 @@ public final class EngineBuilder {
   boolean clusterLimits = true;
   Duration permitLease = Duration.ofSeconds(10);
   String name;
+  EngineObserver observer = EngineObserver.NONE;
+  final List<String> moreMigrations = new ArrayList<>();
   final Map<String, Integer> resourceLimits = new HashMap<>();
   final List<WorkflowListener> listeners = new ArrayList<>();
   final Map<String, WorkflowDefinition> definitions = new LinkedHashMap<>();
@@ -169,6 +171,12 @@ public final class EngineBuilder {
     return this;
   }
 
+  /** Told how every step attempt ends and how long it took (metrics). */
+  public EngineBuilder observer(EngineObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer must not be null");
+    return this;
+  }
+
   /** Whether the requester of a run may approve its steps (default false). */
   public EngineBuilder allowSelfApproval(boolean allow) {
     this.allowSelfApproval = allow;
@@ -190,6 +198,12 @@ public final class EngineBuilder {
       throw new IllegalArgumentException(
           "workflow '" + definition.name() + "' is already registered");
     }
+    return this;
+  }
+
+  /** Migrations from one more location, as a newer version would bring them (upgrade tests). */
+  EngineBuilder moreMigrations(String location) {
+    moreMigrations.add(Objects.requireNonNull(location, "location"));
     return this;
   }
 

@@ -12,6 +12,18 @@ import java.util.function.Function;
 
 /** Read side: run views (without secret values) and audit entries. */
 final class RunQueries {
+  // Columns by name, never *: a newer version's migration may add columns while this one runs,
+  // and PostgreSQL refuses a prepared SELECT * whose result changed ("cached plan must not change
+  // result type").
+  private static final String RUN_COLUMNS =
+      "workflow, version, state, requester, input_json, error, created_at, updated_at,"
+          + " finished_at, business_key, subject";
+  private static final String STEP_COLUMNS =
+      "step_id, state, attempts, last_error, output_json, started_at, finished_at, progress_done,"
+          + " progress_total";
+  private static final String APPROVAL_COLUMNS =
+      "step_id, decision, requested_at, expires_at, decided_by, decided_at, reason, request";
+
   private final Jdbc jdbc;
   private final Function<String, Optional<WorkflowDefinition>> definitions;
 
@@ -25,7 +37,7 @@ final class RunQueries {
         c -> {
           var runs =
               Jdbc.query(
-                  c, "SELECT * FROM wf_run WHERE id = ?", rs -> rs.getString("id"), id.value());
+                  c, "SELECT id FROM wf_run WHERE id = ?", rs -> rs.getString("id"), id.value());
           return runs.isEmpty() ? Optional.<RunView>empty() : Optional.of(load(c, id));
         });
   }
@@ -82,7 +94,7 @@ final class RunQueries {
     for (var a :
         Jdbc.query(
             c,
-            "SELECT * FROM wf_approval WHERE run_id = ?",
+            "SELECT " + APPROVAL_COLUMNS + " FROM wf_approval WHERE run_id = ?",
             rs -> Map.entry(rs.getString("step_id"), approval(rs)),
             id.value())) {
       approvals.put(a.getKey(), a.getValue());
@@ -104,7 +116,7 @@ final class RunQueries {
             id.value());
     return Jdbc.query(
             c,
-            "SELECT * FROM wf_run WHERE id = ?",
+            "SELECT " + RUN_COLUMNS + " FROM wf_run WHERE id = ?",
             rs -> {
               String workflow = rs.getString("workflow");
               Optional<WorkflowDefinition> def = definitions.apply(workflow);
@@ -139,7 +151,7 @@ final class RunQueries {
     List<RunView.StepView> rows =
         Jdbc.query(
             c,
-            "SELECT * FROM wf_step WHERE run_id = ?",
+            "SELECT " + STEP_COLUMNS + " FROM wf_step WHERE run_id = ?",
             rs -> {
               String stepId = rs.getString("step_id");
               String title = def.flatMap(d -> d.step(stepId)).map(Step::title).orElse(stepId);

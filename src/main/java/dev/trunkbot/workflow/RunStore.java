@@ -159,7 +159,7 @@ final class RunStore {
           tx.recomputeActive(def);
           tx.close();
           return new Claim.Execute(
-              attempt, input(c, id), outputs(c, id), sealedSecrets(c, id), approved);
+              attempt, input(c, id), outputs(c, id), sealedSecrets(c, id), approved, tx.requester);
         });
   }
 

@@ -37,6 +37,7 @@ final class StepRunner {
   private final DefaultStepContext.ProgressSink progress;
   private final Runnable eventsChanged;
   private final StepIntents intents;
+  private final EngineObserver observer;
 
   StepRunner(
       RunStore store,
@@ -46,7 +47,9 @@ final class StepRunner {
       ExecutorService fanOutPool,
       Clock clock,
       DefaultStepContext.ProgressSink progress,
-      Runnable eventsChanged) {
+      Runnable eventsChanged,
+      EngineObserver observer) {
+    this.observer = observer;
     this.store = store;
     this.box = box;
     this.limits = limits;
@@ -65,6 +68,15 @@ final class StepRunner {
       LOG.debug("run {} step {}: {}", runId, step.id(), claim);
       return new Next.Remove(List.of());
     }
+    long started = System.nanoTime();
+    try (LogContext.Scope log = LogContext.step(runId, step.id(), exec.requester())) {
+      return attempt(runId, def, step, exec, started);
+    }
+  }
+
+  private Next attempt(
+      RunId runId, WorkflowDefinition def, Step step, Claim.Execute exec, long started)
+      throws InterruptedException {
     DefaultStepContext ctx =
         new DefaultStepContext(
                 runId,
@@ -81,10 +93,29 @@ final class StepRunner {
             .approved(exec.approved());
     StepResult result = execute(step, ctx);
     try {
-      return record(runId, def, step, exec.attempt(), result, ctx);
+      Next next = record(runId, def, step, exec.attempt(), result, ctx);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      EngineObserver.Outcome outcome = outcome(result, next);
+      if (outcome == EngineObserver.Outcome.SUCCEEDED) {
+        LOG.info("step {} succeeded in {} ms", step.id(), took.toMillis());
+      }
+      observer.stepAttempted(def.name(), step.id(), outcome, took);
+      return next;
     } finally {
       eventsChanged.run();
     }
+  }
+
+  private static EngineObserver.Outcome outcome(StepResult result, Next next) {
+    if (result instanceof StepResult.Done) {
+      return EngineObserver.Outcome.SUCCEEDED;
+    }
+    if (result instanceof StepResult.Waiting) {
+      return EngineObserver.Outcome.WAITING_APPROVAL;
+    }
+    return next instanceof Next.RetryAt
+        ? EngineObserver.Outcome.RETRYING
+        : EngineObserver.Outcome.FAILED;
   }
 
   private Next record(
@@ -134,21 +165,22 @@ final class StepRunner {
     Optional<ResourceLimits.Limiter> limiter = step.resource().map(limits::get);
     Future<StepResult> future =
         stepPool.submit(
-            () -> {
-              if (limiter.isPresent()) {
-                limiter.get().acquire();
-                ctx.holding(limiter.get().resource());
-              }
-              try {
-                StepResult r = step.action().execute(ctx);
-                if (r == null) {
-                  return StepResult.permanent("step returned no result");
-                }
-                return r;
-              } finally {
-                limiter.ifPresent(ResourceLimits.Limiter::release);
-              }
-            });
+            LogContext.carried(
+                () -> {
+                  if (limiter.isPresent()) {
+                    limiter.get().acquire();
+                    ctx.holding(limiter.get().resource());
+                  }
+                  try {
+                    StepResult r = step.action().execute(ctx);
+                    if (r == null) {
+                      return StepResult.permanent("step returned no result");
+                    }
+                    return r;
+                  } finally {
+                    limiter.ifPresent(ResourceLimits.Limiter::release);
+                  }
+                }));
     try {
       return future.get(step.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

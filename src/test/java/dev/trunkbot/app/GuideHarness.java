@@ -105,6 +105,18 @@ final class GuideHarness implements AutoCloseable {
                         && !e.endpoint().equals("login"));
   }
 
+  /** How many assignments of each phone number (SID) Twilio answered 201. */
+  Map<String, Long> assignmentsPerNumber() {
+    return sandbox
+        .twilio()
+        .requests()
+        .matching(e -> e.endpoint().equals("trunkPhoneNumbers.create") && e.status() == 201)
+        .stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                e -> e.params().get("PhoneNumberSid"), java.util.stream.Collectors.counting()));
+  }
+
   void clearLogs() {
     sandbox.twilio().requests().clear();
     sandbox.portsip().requests().clear();

@@ -98,4 +98,16 @@ class LayeringTest {
         .because("DESIGN.md: trunk and port are JDK only")
         .check(classes);
   }
+
+  @Test
+  void metricsAreWiredOnlyInApp() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + "app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.micrometer..", "io.prometheus..")
+        .because("DESIGN.md: adapters and the engine expose observers of their own; app wires them")
+        .check(classes);
+  }
 }

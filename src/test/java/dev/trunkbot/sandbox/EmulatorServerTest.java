@@ -135,4 +135,28 @@ class EmulatorServerTest {
         .hasMessageContaining("counts from 1");
     assertThat(URI.create(server.baseUri().toString()).getHost()).isEqualTo("127.0.0.1");
   }
+
+  @Test
+  void countsTheRequestsItServesAtOnceAndTheMostAtOnce() throws Exception {
+    server.faults().on("echo").latency(Duration.ofMillis(300), Duration.ZERO);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+      for (int i = 0; i < 6; i++) {
+        answers.add(pool.submit(() -> post("/things/a", "Name=x").statusCode()));
+      }
+      for (var a : answers) {
+        assertThat(a.get()).isEqualTo(201);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(server.inFlight().now()).isZero();
+    assertThat(server.inFlight().most()).as("six requests of 300 ms sent at once").isBetween(2, 6);
+    post("/things/b", "Name=y");
+    server.inFlight().reset();
+    assertThat(server.inFlight().most()).isZero();
+    post("/things/c", "Name=z");
+    assertThat(server.inFlight().most()).isEqualTo(1);
+  }
 }

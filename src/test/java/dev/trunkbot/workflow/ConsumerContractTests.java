@@ -76,6 +76,25 @@ abstract class ConsumerContractTests extends EngineContract {
     assertThat(ids).doesNotHaveDuplicates().hasSize((int) expected);
   }
 
+  @Test
+  void oneOfTwoProcessesConsumingUnderOneNameIsActiveAndTheOtherTakesOverWhenItStops()
+      throws Exception {
+    AtomicInteger executed = new AtomicInteger();
+    Engine one = engine(twoSteps(executed), b -> b.consumerLease(Duration.ofMillis(800)));
+    Engine two = engine(twoSteps(executed), b -> b.consumerLease(Duration.ofMillis(800)));
+    Registration first = one.consume("board", e -> {});
+    await().atMost(WAIT).until(first::active);
+    Registration second = two.consume("board", e -> {});
+    Thread.sleep(1000); // longer than the lease: the holder renews it, the other never gets it
+    assertThat(first.active()).isTrue();
+    assertThat(second.active()).as("never two at once").isFalse();
+    first.close();
+    assertThat(first.active()).as("inactive once closed").isFalse();
+    await().atMost(WAIT).until(second::active);
+    assertThat(first.active()).isFalse();
+    second.close();
+  }
+
   private long recorderCount(Engine engine, RunId run) {
     RunView view = engine.run(run).orElseThrow();
     // StepStarted + StepSucceeded per step, and RunFinished

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +34,12 @@ public final class FakeSlack implements AutoCloseable {
 
   /** One Web API call as received. */
   public record Call(
-      long seq, long nanos, String method, String token, Map<String, String> params) {
+      long seq,
+      long nanos,
+      String method,
+      String token,
+      Map<String, String> params,
+      String replica) {
     public JsonNode json(String param) {
       try {
         return JSON.readTree(params.getOrDefault(param, "null"));
@@ -88,6 +94,9 @@ public final class FakeSlack implements AutoCloseable {
   final AtomicInteger rateLimitUpdates = new AtomicInteger();
   volatile int retryAfterSeconds = 1;
   volatile boolean refuseAuth;
+  volatile long updateMillis;
+  final List<String> overlappingEdits = new CopyOnWriteArrayList<>();
+  private final Map<String, AtomicInteger> editing = new ConcurrentHashMap<>();
   private final AtomicLong seq = new AtomicLong();
   private final AtomicLong clock = new AtomicLong(1_700_000_000_000_000L);
   private final HttpServer server;
@@ -101,8 +110,11 @@ public final class FakeSlack implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     api = new FakeApi(this);
     server.createContext("/api/", this::api);
+    server.createContext("/replica/", this::api);
     server.createContext("/respond/", this::respond);
-    server.setExecutor(Executors.newFixedThreadPool(8, r -> daemon(r, "fake-slack")));
+    // A thread per request, as Slack answers many clients at once: a call is recorded when it
+    // arrives, not after waiting for a free thread (replicas' calls keep their order in time).
+    server.setExecutor(Executors.newCachedThreadPool(r -> daemon(r, "fake-slack")));
     server.start();
     socket = SocketModeServer.open();
   }
@@ -120,6 +132,24 @@ public final class FakeSlack implements AutoCloseable {
   /** {@code TRUNKBOT_SLACK_API_URL}. */
   public String apiUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+  }
+
+  /**
+   * {@code TRUNKBOT_SLACK_API_URL} for one of several replicas of the bot: the same Slack, with
+   * each call recorded under {@code replica} ({@link Call#replica()}).
+   */
+  public String apiUrl(String replica) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/replica/" + replica + "/api/";
+  }
+
+  /** Each chat.update takes this long to answer (so that two edits at once would overlap). */
+  public void updateLatency(Duration d) {
+    updateMillis = d.toMillis();
+  }
+
+  /** The chat.update calls that came while another edit of the same message was under way. */
+  public List<String> overlappingEdits() {
+    return List.copyOf(overlappingEdits);
   }
 
   public String botToken() {
@@ -232,7 +262,14 @@ public final class FakeSlack implements AutoCloseable {
 
   private void api(HttpExchange ex) throws IOException {
     try (ex) {
-      String method = ex.getRequestURI().getPath().substring("/api/".length());
+      String path = ex.getRequestURI().getPath();
+      String replica = "";
+      if (path.startsWith("/replica/")) {
+        int slash = path.indexOf('/', "/replica/".length());
+        replica = path.substring("/replica/".length(), slash);
+        path = path.substring(slash);
+      }
+      String method = path.substring("/api/".length());
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       Map<String, String> params = form(body);
       String auth = ex.getRequestHeaders().getFirst("Authorization");
@@ -242,13 +279,39 @@ public final class FakeSlack implements AutoCloseable {
               : params.getOrDefault("token", "");
       params.remove("token");
       Call call =
-          new Call(seq.incrementAndGet(), System.nanoTime(), method, token, Map.copyOf(params));
+          new Call(
+              seq.incrementAndGet(), System.nanoTime(), method, token, Map.copyOf(params), replica);
       calls.add(call);
-      FakeApi.Answer answer = api.answer(call);
+      FakeApi.Answer answer;
+      if (method.equals("chat.update")) {
+        answer = edit(call);
+      } else {
+        answer = api.answer(call);
+      }
       if (answer.retryAfter() > 0) {
         ex.getResponseHeaders().set("Retry-After", Integer.toString(answer.retryAfter()));
       }
       send(ex, answer.status(), answer.body());
+    }
+  }
+
+  /** An edit, watched for another edit of the same message under way at the same time. */
+  private FakeApi.Answer edit(Call call) {
+    String message = call.params().get("channel") + "/" + call.params().get("ts");
+    AtomicInteger now = editing.computeIfAbsent(message, m -> new AtomicInteger());
+    if (now.incrementAndGet() > 1) {
+      overlappingEdits.add(message + " (call " + call.seq() + " from " + call.replica() + ")");
+    }
+    try {
+      if (updateMillis > 0) {
+        Thread.sleep(updateMillis);
+      }
+      return api.answer(call);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return api.answer(call);
+    } finally {
+      now.decrementAndGet();
     }
   }
 
