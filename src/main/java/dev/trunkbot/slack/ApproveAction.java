@@ -14,8 +14,13 @@ final class ApproveAction extends ButtonAction {
   }
 
   @Override
-  void act(Click click, ActionContext ctx) {
-    click.tell(bot, say(bot.service().approve(click.value(), click.actor(), "")));
+  Kind kind() {
+    return Kind.DECIDES;
+  }
+
+  @Override
+  String act(Click click, ActionContext ctx) {
+    return say(bot.service().approve(click.value(), click.actor(), ""));
   }
 
   static String say(DecisionOutcome outcome) {

@@ -5,7 +5,12 @@ import com.slack.api.bolt.handler.builtin.BlockActionHandler;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 
-/** A button: acknowledged at once, then {@link #act} runs after the ack. */
+/**
+ * A button. A decision (approve, roll back) is stored before the ack when it takes less than {@link
+ * Work#DECIDED_BEFORE_ACK}, so a click acknowledged is a click acted on even if this replica dies
+ * the next moment; the clicker's private answer follows after the ack. Other clicks are
+ * acknowledged at once and their work follows.
+ */
 abstract class ButtonAction implements BlockActionHandler {
   protected final Bot bot;
   private final String name;
@@ -19,20 +24,35 @@ abstract class ButtonAction implements BlockActionHandler {
   public final Response apply(BlockActionRequest req, ActionContext ctx) {
     Click click = Click.of(req.getPayload());
     boolean queued =
-        readsTwilioOrPortsip()
-            ? bot.work().slow(name, () -> act(click, ctx))
-            : bot.work().submit(name, () -> act(click, ctx));
+        switch (kind()) {
+          case DECIDES -> bot.work().decide(name, () -> act(click, ctx), t -> answer(click, t));
+          case CALLS_SLACK -> bot.work().submit(name, () -> answer(click, act(click, ctx)));
+          case READS_VENDORS -> bot.work().slow(name, () -> answer(click, act(click, ctx)));
+        };
     if (!queued) {
       click.tell(bot, "trunkbot is stopping or too busy right now; try again in a minute.");
     }
     return ctx.ack();
   }
 
-  /** True for work that may wait on Twilio or PortSIP (it goes to the slow pool). */
-  boolean readsTwilioOrPortsip() {
-    return false;
+  private void answer(Click click, String text) {
+    if (text != null) {
+      click.tell(bot, text);
+    }
   }
 
-  /** What the click does, after the ack; answers the clicker with {@link Click#tell}. */
-  abstract void act(Click click, ActionContext ctx) throws Exception;
+  /** How a click's work runs. */
+  enum Kind {
+    /** Stores a decision: before the ack when it can. */
+    DECIDES,
+    /** Calls Slack (opens a form): after the ack. */
+    CALLS_SLACK,
+    /** May wait on Twilio or PortSIP: after the ack, in the pool of slow work. */
+    READS_VENDORS
+  }
+
+  abstract Kind kind();
+
+  /** What the click does; returns the clicker's private answer, or null when it answered itself. */
+  abstract String act(Click click, ActionContext ctx) throws Exception;
 }

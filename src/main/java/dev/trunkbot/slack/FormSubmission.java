@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * The create (or plan) form's submission. The domain's rules check it inside the ack: every problem
- * goes under its own input and nothing starts. A valid one closes the form; then the run starts
- * (its status message is the status board's to post) or the plan is read and answered privately. A
- * double submission starts one run: the service returns the run already started.
+ * goes under its own input and nothing starts. A valid one starts the run before the form closes
+ * (its status message is the status board's to post), or closes it and then reads and answers the
+ * plan privately. A double submission starts one run: the service returns the run already started.
  */
 final class FormSubmission implements ViewSubmissionHandler {
   static final String CHANNEL_NOTE = "slack.channel";
@@ -43,7 +43,7 @@ final class FormSubmission implements ViewSubmissionHandler {
     boolean queued =
         plan
             ? bot.work().slow("plan", () -> plan(spec, who).run())
-            : bot.work().submit("create", () -> create(spec, who).run());
+            : bot.work().decide("create", () -> create(spec, who), text -> who.tell(bot, text));
     return queued
         ? ctx.ack()
         : ctx.ackWithErrors(
@@ -64,25 +64,23 @@ final class FormSubmission implements ViewSubmissionHandler {
     };
   }
 
-  private Runnable create(TrunkSpec spec, Click who) {
-    return () -> {
-      CreateOutcome outcome =
-          bot.service()
-              .create(
-                  spec, who.actor(), new CreateOptions(false, Map.of(CHANNEL_NOTE, who.channel())));
-      if (outcome instanceof CreateOutcome.AlreadyStarted a) {
-        who.tell(
-            bot,
-            "You already started this: run "
-                + Mrkdwn.code(a.run().id())
-                + " of trunk "
-                + Mrkdwn.code(a.run().terminationUri())
-                + " is "
-                + Labels.run(a.run().state())
-                + "; nothing was started twice.");
-      } else if (outcome instanceof CreateOutcome.Refused r) {
-        who.tell(bot, ":no_entry: Nothing was started: " + Mrkdwn.escape(r.reason()));
-      }
-    };
+  /** Starts the run (stored before the ack); returns the requester's private answer, if any. */
+  private String create(TrunkSpec spec, Click who) {
+    CreateOutcome outcome =
+        bot.service()
+            .create(
+                spec, who.actor(), new CreateOptions(false, Map.of(CHANNEL_NOTE, who.channel())));
+    if (outcome instanceof CreateOutcome.AlreadyStarted a) {
+      return "You already started this: run "
+          + Mrkdwn.code(a.run().id())
+          + " of trunk "
+          + Mrkdwn.code(a.run().terminationUri())
+          + " is "
+          + Labels.run(a.run().state())
+          + "; nothing was started twice.";
+    } else if (outcome instanceof CreateOutcome.Refused r) {
+      return ":no_entry: Nothing was started: " + Mrkdwn.escape(r.reason());
+    }
+    return null;
   }
 }

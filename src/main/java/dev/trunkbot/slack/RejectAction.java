@@ -23,18 +23,22 @@ final class RejectAction extends ButtonAction {
   }
 
   @Override
-  void act(Click click, ActionContext ctx) throws Exception {
+  Kind kind() {
+    return Kind.CALLS_SLACK;
+  }
+
+  @Override
+  String act(Click click, ActionContext ctx) throws Exception {
     RunSummary run = bot.service().run(click.value());
     if (bot.service().policy().mayDecide(click.actor(), run.requester(), false)
         instanceof ApprovalPolicy.Verdict.Refused r) {
-      click.tell(bot, ":no_entry: " + Mrkdwn.escape(r.reason()));
-      return;
+      return ":no_entry: " + Mrkdwn.escape(r.reason());
     }
     View view = view(new Metadata(click.channel(), click.responseUrl(), run.id()), run);
     var opened = ctx.client().viewsOpen(v -> v.triggerId(click.triggerId()).view(view));
-    if (!opened.isOk()) {
-      click.tell(bot, "Slack did not open the form (" + opened.getError() + "); try again.");
-    }
+    return opened.isOk()
+        ? null
+        : "Slack did not open the form (" + opened.getError() + "); try again.";
   }
 
   static View view(Metadata metadata, RunSummary run) {

@@ -9,7 +9,7 @@ import dev.trunkbot.service.Actor;
 import java.util.Map;
 import java.util.Optional;
 
-/** The reason modal's submission: rejects the run with that reason. */
+/** The reason modal's submission: rejects the run with that reason, stored before the ack. */
 final class RejectSubmission implements ViewSubmissionHandler {
   private final Bot bot;
 
@@ -31,12 +31,10 @@ final class RejectSubmission implements ViewSubmissionHandler {
         Actor.slack(user.getId(), user.getUsername() != null ? user.getUsername() : user.getName());
     Click click = new Click(actor, md.runId(), md.channel(), md.responseUrl(), "");
     bot.work()
-        .submit(
+        .decide(
             "reject",
-            () ->
-                click.tell(
-                    bot,
-                    ApproveAction.say(bot.service().reject(md.runId(), actor, reason.strip()))));
+            () -> ApproveAction.say(bot.service().reject(md.runId(), actor, reason.strip())),
+            text -> click.tell(bot, text));
     return ctx.ack();
   }
 

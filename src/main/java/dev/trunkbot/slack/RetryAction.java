@@ -10,8 +10,13 @@ final class RetryAction extends ButtonAction {
   }
 
   @Override
-  void act(Click click, ActionContext ctx) {
-    click.tell(bot, say(bot.service().resume(click.value(), click.actor())));
+  Kind kind() {
+    return Kind.READS_VENDORS;
+  }
+
+  @Override
+  String act(Click click, ActionContext ctx) {
+    return say(bot.service().resume(click.value(), click.actor()));
   }
 
   static String say(ActionResult result) {

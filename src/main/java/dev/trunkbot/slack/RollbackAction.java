@@ -10,8 +10,13 @@ final class RollbackAction extends ButtonAction {
   }
 
   @Override
-  void act(Click click, ActionContext ctx) {
-    click.tell(bot, say(bot.service().rollback(click.value(), click.actor())));
+  Kind kind() {
+    return Kind.DECIDES;
+  }
+
+  @Override
+  String act(Click click, ActionContext ctx) {
+    return say(bot.service().rollback(click.value(), click.actor()));
   }
 
   static String say(ActionResult result) {

@@ -12,12 +12,12 @@ final class ShareAction extends ButtonAction {
   }
 
   @Override
-  boolean readsTwilioOrPortsip() {
-    return true;
+  Kind kind() {
+    return Kind.READS_VENDORS;
   }
 
   @Override
-  void act(Click click, ActionContext ctx) throws java.io.IOException {
+  String act(Click click, ActionContext ctx) throws java.io.IOException {
     Message answer =
         click.value().startsWith("status ")
             ? StatusCommand.answer(
@@ -26,5 +26,6 @@ final class ShareAction extends ButtonAction {
     List<LayoutBlock> blocks = new ArrayList<>(answer.blocks());
     blocks.add(Kit.context("shared-by", "Shared by " + Mrkdwn.who(click.actor())));
     bot.say().shared(click.responseUrl(), new Message(answer.text(), blocks));
+    return null;
   }
 }

@@ -2,10 +2,13 @@ package dev.trunkbot.slack;
 
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +21,10 @@ import org.slf4j.LoggerFactory;
  */
 final class Work implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Work.class);
+
+  /** How long an ack waits for a decision: a second of Slack's 3 s is left for it to travel. */
+  static final Duration DECIDED_BEFORE_ACK = Duration.ofSeconds(2);
+
   private final ThreadPoolExecutor quick;
   private final ThreadPoolExecutor slow;
 
@@ -52,6 +59,41 @@ final class Work implements AutoCloseable {
   /** Runs {@code task}, which reads Twilio or PortSIP, in the pool of slow work. */
   boolean slow(String what, Task task) {
     return run(slow, what, task);
+  }
+
+  /**
+   * Runs {@code decision} in the pool, then hands what it returns (an answer for the person, or
+   * null) to {@code answer}; the caller waits up to {@link #DECIDED_BEFORE_ACK} for the decision
+   * alone, so that the ack follows a decision already stored: a replica that dies right after
+   * acknowledging a click or a form has then lost nothing. Past that (a slow database) the caller
+   * goes on and acks anyway, so Slack's 3 s hold. False when closing or too busy (the caller tells
+   * the user).
+   */
+  boolean decide(String what, Callable<String> decision, Consumer<String> answer) {
+    CountDownLatch decided = new CountDownLatch(1);
+    boolean queued =
+        run(
+            quick,
+            what,
+            () -> {
+              String text;
+              try {
+                text = decision.call();
+              } finally {
+                decided.countDown();
+              }
+              if (text != null) {
+                answer.accept(text);
+              }
+            });
+    try {
+      if (queued && !decided.await(DECIDED_BEFORE_ACK.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("{} not decided within {}; acknowledged before it", what, DECIDED_BEFORE_ACK);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return queued;
   }
 
   private static boolean run(ThreadPoolExecutor pool, String what, Task task) {

@@ -86,13 +86,32 @@ class ApprovalButtonsTest {
 
   @Test
   void ofTwoApproversOneDecidesAndTheOtherIsToldWho() throws Exception {
-    FakeSlack.Posted request = request();
+    FakeSlack.Posted request = request().seen();
     f.alice.click(request, Ids.APPROVE);
     f.bob.click(request, Ids.APPROVE);
     await().atMost(Duration.ofSeconds(5)).until(() -> f.slack.responses().size() == 2);
     String answers = f.slack.responses().toString();
     assertThat(answers).contains("Already decided", "by <@U0ALICE>");
     assertThat(f.service.calls).contains("approve U0ALICE", "approve U0BOB");
+  }
+
+  @Test
+  void aClickIsAcknowledgedOnceItsDecisionIsStored() throws Exception {
+    FakeSlack.Posted request = request();
+    f.service.storing = Duration.ofMillis(400);
+    f.alice.click(request, Ids.APPROVE);
+    assertThat(f.service.run(run).state()).isEqualTo(RunStatus.RUNNING);
+    f.service.storing = Duration.ZERO;
+    await().atMost(Duration.ofSeconds(5)).until(() -> f.slack.responses().size() == 1);
+  }
+
+  @Test
+  void aReasonIsAcknowledgedOnceTheRejectionIsStored() throws Exception {
+    f.bob.click(request(), Ids.REJECT);
+    JsonNode modal = f.view(2);
+    f.service.storing = Duration.ofMillis(400);
+    f.bob.submit(modal, Map.of(RejectAction.REASON, "wrong tenant pools"));
+    assertThat(f.service.run(run).state()).isEqualTo(RunStatus.REJECTED);
   }
 
   @Test

@@ -91,6 +91,14 @@ class CreateFormTest {
   }
 
   @Test
+  void theFormClosesOnceItsRunIsStarted() throws Exception {
+    f.service.storing = Duration.ofMillis(400);
+    f.requester.command(BotFixture.CHANNEL, "create");
+    assertThat(f.requester.submit(f.view(1), BotFixture.validForm()).body()).isEmpty();
+    assertThat(f.service.runs).hasSize(1);
+  }
+
+  @Test
   void tenantLevelTakesTheTenantsName() throws Exception {
     f.requester.command(BotFixture.CHANNEL, "create");
     Map<String, String> typed = new HashMap<>(BotFixture.validForm());

@@ -57,6 +57,9 @@ final class InMemoryService implements TrunkService {
   final List<RunListener> consumers = new CopyOnWriteArrayList<>();
   final List<String> calls = new CopyOnWriteArrayList<>();
 
+  /** How long a create or a decision takes to be stored (a slow database). */
+  volatile Duration storing = Duration.ZERO;
+
   /** The run ids read through {@link #run}, in order. */
   final List<String> reads = new CopyOnWriteArrayList<>();
 
@@ -105,6 +108,7 @@ final class InMemoryService implements TrunkService {
   @Override
   public synchronized CreateOutcome create(TrunkSpec spec, Actor requester, CreateOptions options) {
     calls.add("create " + spec.terminationHost());
+    pause(storing);
     for (RunSummary r : runs.values()) {
       if (r.terminationUri().equals(spec.terminationHost()) && !r.state().finished()) {
         return specs.get(r.id()).equals(spec) && r.requester().key().equals(requester.key())
@@ -215,6 +219,7 @@ final class InMemoryService implements TrunkService {
 
   private DecisionOutcome decide(String runId, Actor actor, String reason, boolean approving) {
     calls.add((approving ? "approve " : "reject ") + actor.id());
+    pause(storing);
     RunSummary run = run(runId);
     if (policy.mayDecide(actor, run.requester(), approving)
         instanceof ApprovalPolicy.Verdict.Refused r) {
@@ -240,6 +245,14 @@ final class InMemoryService implements TrunkService {
             runId,
             r ->
                 with(r, approving ? RunStatus.RUNNING : RunStatus.REJECTED, Optional.of(decided))));
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   static RunSummary with(RunSummary r, RunStatus state, Optional<ApprovalSummary> approval) {

@@ -68,6 +68,11 @@ public final class FakeSlack implements AutoCloseable {
       return versions.get(versions.size() - 1);
     }
 
+    /** The message as a client shows it now, kept as it is while the bot edits it. */
+    public Posted seen() {
+      return new Posted(channel, ts, threadTs, blocks());
+    }
+
     public String text() {
       StringBuilder s = new StringBuilder();
       blocks()
