@@ -392,6 +392,11 @@ final class DefaultEngine implements Engine {
             clock.millis());
     scheduleSteps(runId, result.steps());
     eventsStored();
+    if (result.outcome() instanceof ApprovalOutcome.Decided) {
+      try (LogContext.Scope log = LogContext.step(runId, stepId, by)) {
+        LOG.info("run {} step {}: {} by {}", runId, stepId, approve ? "approved" : "rejected", by);
+      }
+    }
     return result.outcome();
   }
 
