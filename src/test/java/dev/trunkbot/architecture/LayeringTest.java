@@ -1,11 +1,13 @@
 package dev.trunkbot.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.trunkbot.cli.LayeringViolation;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,15 @@ class LayeringTest {
   void frontEndsReachNothingBelowTheService() {
     uses("cli", "service", "trunk", "specfile").check(classes);
     uses("slack", "service", "trunk").allowEmptyShould(true).check(classes);
+  }
+
+  @Test
+  void aFrontEndImportingTheEngineIsRefused() {
+    JavaClasses violating = new ClassFileImporter().importClasses(LayeringViolation.class);
+    assertThatThrownBy(() -> uses("cli", "service", "trunk", "specfile").check(violating))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("LayeringViolation")
+        .hasMessageContaining("dev.trunkbot.workflow.RunId");
   }
 
   @Test
