@@ -5,7 +5,6 @@ import dev.trunkbot.provisioning.Planner;
 import dev.trunkbot.provisioning.Ports;
 import dev.trunkbot.provisioning.Preflight;
 import dev.trunkbot.provisioning.RunInput;
-import dev.trunkbot.trunk.InvalidInputException;
 import dev.trunkbot.trunk.TrunkDraft;
 import dev.trunkbot.trunk.TrunkSpec;
 import dev.trunkbot.workflow.ActionOutcome;
@@ -111,11 +110,7 @@ public final class DefaultTrunkService implements TrunkService, Operations {
 
   @Override
   public Validation validate(TrunkDraft draft) {
-    try {
-      return new Validation(Optional.of(TrunkSpec.from(draft)), List.of());
-    } catch (InvalidInputException e) {
-      return new Validation(Optional.empty(), e.problems());
-    }
+    return Validation.of(draft);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package dev.trunkbot.service;
 
+import dev.trunkbot.trunk.InvalidInputException;
 import dev.trunkbot.trunk.Problem;
+import dev.trunkbot.trunk.TrunkDraft;
 import dev.trunkbot.trunk.TrunkSpec;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +13,15 @@ public record Validation(Optional<TrunkSpec> spec, List<Problem> problems) {
     problems = List.copyOf(problems);
     if (spec.isPresent() == !problems.isEmpty()) {
       throw new IllegalArgumentException("a validation holds a spec or problems, not both");
+    }
+  }
+
+  /** The draft checked by the domain's rules. */
+  public static Validation of(TrunkDraft draft) {
+    try {
+      return new Validation(Optional.of(TrunkSpec.from(draft)), List.of());
+    } catch (InvalidInputException e) {
+      return new Validation(Optional.empty(), e.problems());
     }
   }
 

@@ -20,7 +20,6 @@ import dev.trunkbot.service.Subscription;
 import dev.trunkbot.service.TrunkReport;
 import dev.trunkbot.service.TrunkService;
 import dev.trunkbot.service.Validation;
-import dev.trunkbot.trunk.InvalidInputException;
 import dev.trunkbot.trunk.TrunkDraft;
 import dev.trunkbot.trunk.TrunkSpec;
 import java.time.Duration;
@@ -88,11 +87,7 @@ final class InMemoryService implements TrunkService {
 
   @Override
   public Validation validate(TrunkDraft draft) {
-    try {
-      return new Validation(Optional.of(TrunkSpec.from(draft)), List.of());
-    } catch (InvalidInputException e) {
-      return new Validation(Optional.empty(), e.problems());
-    }
+    return Validation.of(draft);
   }
 
   @Override
