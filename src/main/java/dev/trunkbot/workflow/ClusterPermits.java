@@ -127,6 +127,9 @@ final class ClusterPermits {
 
   /** Keeps this process's permits from running out while it works. */
   void renew() {
+    if (held.values().stream().allMatch(Deque::isEmpty)) {
+      return;
+    }
     try {
       jdbc.inTx(
           c ->

@@ -196,6 +196,13 @@ final class DefaultEngine implements Engine {
     }
     Databases.migrate(config.dataSource, config.moreMigrations);
     config.listeners.forEach(l -> feed.subscribe(Optional.empty(), l));
+    // A client holds permits too (a plan, a trunk's status): renewed while it works, whatever it
+    // is.
+    permits.ifPresent(
+        p -> {
+          long renew = Math.max(100, config.permitLease.toMillis() / 3);
+          housekeeping.scheduleWithFixedDelay(p::renew, renew, renew, TimeUnit.MILLISECONDS);
+        });
     if (!config.worker) {
       tasks = SchedulerClient.Builder.create(config.dataSource, stepTask, rollbackTask).build();
       LOG.info("workflow engine {} opened as a client (executes no step)", name);
@@ -217,11 +224,6 @@ final class DefaultEngine implements Engine {
     long every = config.reconcileInterval.toMillis();
     housekeeping.scheduleWithFixedDelay(this::reconcile, 0, every, TimeUnit.MILLISECONDS);
     housekeeping.scheduleWithFixedDelay(this::prune, 1, 600, TimeUnit.SECONDS);
-    permits.ifPresent(
-        p -> {
-          long renew = Math.max(100, config.permitLease.toMillis() / 3);
-          housekeeping.scheduleWithFixedDelay(p::renew, renew, renew, TimeUnit.MILLISECONDS);
-        });
     LOG.info(
         "workflow engine {} started: workflows {}, poll {}, heartbeat {} x {}",
         name,

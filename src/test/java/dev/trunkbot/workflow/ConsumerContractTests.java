@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** Clients and workers, durable consumers, live subscriptions and notes. */
@@ -197,6 +199,50 @@ abstract class ConsumerContractTests extends EngineContract {
     assertThat(maxInFlight.get())
         .as("at most the limit at once, all engines together")
         .isBetween(1, 4);
+  }
+
+  @Test
+  void aClientHoldingAPermitPastItsLeaseKeepsIt() throws Exception {
+    Engine client =
+        engine(
+            twoSteps(new AtomicInteger()),
+            b ->
+                b.worker(false)
+                    .resourceLimit("pbx", 1)
+                    .clusterLimits(true, Duration.ofMillis(300)));
+    Engine other =
+        engine(
+            twoSteps(new AtomicInteger()),
+            b ->
+                b.worker(false)
+                    .resourceLimit("pbx", 1)
+                    .clusterLimits(true, Duration.ofMillis(300)));
+    CountDownLatch holding = new CountDownLatch(1);
+    AtomicLong releasedAt = new AtomicLong();
+    Thread plan =
+        new Thread(
+            () -> {
+              try {
+                client
+                    .limiter("pbx")
+                    .call(
+                        () -> {
+                          holding.countDown();
+                          Thread.sleep(1_200); // four leases
+                          releasedAt.set(System.nanoTime());
+                          return null;
+                        });
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    plan.start();
+    holding.await();
+    long gotAt = other.limiter("pbx").call(System::nanoTime);
+    plan.join();
+    assertThat(gotAt)
+        .as("the other process got the one permit only after the client gave it back")
+        .isGreaterThanOrEqualTo(releasedAt.get());
   }
 
   @Test
