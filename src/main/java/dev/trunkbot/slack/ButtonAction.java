@@ -25,7 +25,7 @@ abstract class ButtonAction implements BlockActionHandler {
     Click click = Click.of(req.getPayload());
     boolean queued =
         switch (kind()) {
-          case DECIDES -> bot.work().decide(name, () -> act(click, ctx), t -> answer(click, t));
+          case DECIDES -> bot.work().decide(name, () -> act(click, ctx), t -> click.tell(bot, t));
           case CALLS_SLACK -> bot.work().submit(name, () -> answer(click, act(click, ctx)));
           case READS_VENDORS -> bot.work().slow(name, () -> answer(click, act(click, ctx)));
         };

@@ -13,11 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The second half of every handler: Bolt acknowledges first, then the work runs here (Bolt for Java
- * has no lazy listeners). Work that reads Twilio or PortSIP (a plan, a trunk's drift) has a pool of
- * its own, so that it never holds up what must happen within seconds (a form opened with a trigger
- * that expires after 3 s, an answer to a click). A task that throws is logged by its name, never
- * shown to a user; closing takes no new work and lets the work under way finish, within a bound.
+ * The second half of every handler: the work runs here, after Bolt's ack (Bolt for Java has no lazy
+ * listeners), or, for a decision, before it within a bound ({@link #decide}). Work that reads
+ * Twilio or PortSIP (a plan, a trunk's drift) has a pool of its own, so that it never holds up what
+ * must happen within seconds (a form opened with a trigger that expires after 3 s, an answer to a
+ * click). A task that throws is logged by its name, never shown to a user; closing takes no new
+ * work and lets the work under way finish, within a bound.
  */
 final class Work implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Work.class);
