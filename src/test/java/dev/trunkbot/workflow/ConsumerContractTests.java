@@ -207,16 +207,12 @@ abstract class ConsumerContractTests extends EngineContract {
         engine(
             twoSteps(new AtomicInteger()),
             b ->
-                b.worker(false)
-                    .resourceLimit("pbx", 1)
-                    .clusterLimits(true, Duration.ofMillis(300)));
+                b.worker(false).resourceLimit("pbx", 1).clusterLimits(true, Duration.ofSeconds(1)));
     Engine other =
         engine(
             twoSteps(new AtomicInteger()),
             b ->
-                b.worker(false)
-                    .resourceLimit("pbx", 1)
-                    .clusterLimits(true, Duration.ofMillis(300)));
+                b.worker(false).resourceLimit("pbx", 1).clusterLimits(true, Duration.ofSeconds(1)));
     CountDownLatch holding = new CountDownLatch(1);
     AtomicLong releasedAt = new AtomicLong();
     Thread plan =
@@ -228,7 +224,7 @@ abstract class ConsumerContractTests extends EngineContract {
                     .call(
                         () -> {
                           holding.countDown();
-                          Thread.sleep(1_200); // four leases
+                          Thread.sleep(2_500); // two and a half leases
                           releasedAt.set(System.nanoTime());
                           return null;
                         });
