@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Opens the database the settings name, or says in one line why it cannot be opened and what to do:
@@ -34,11 +35,11 @@ final class DatabaseOpener {
       prepareHome(settings.home());
     }
     try {
-      return Databases.fromEnvironment(env);
+      // the pool opens a first connection: on the embedded database, possibly to a process that
+      // served it and is exiting right now (Connection refused), so it is retried like the rest
+      return retried(settings, () -> Databases.fromEnvironment(env));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(Databases.DB_URL + ": " + e.getMessage());
-    } catch (RuntimeException e) {
-      throw new IllegalStateException(explain(url, settings.home(), e));
     }
   }
 
@@ -63,13 +64,27 @@ final class DatabaseOpener {
   }
 
   private static void retrying(Settings settings, Runnable work) {
+    retried(
+        settings,
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  /**
+   * {@code work}, tried up to 5 times over 5 s on the embedded database (once on PostgreSQL); a bad
+   * setting (IllegalArgumentException) or a damaged file is not tried again.
+   */
+  private static <T> T retried(Settings settings, Supplier<T> work) {
     int attempts = settings.dbUrl().isEmpty() ? 5 : 1;
     for (int attempt = 1; ; attempt++) {
       try {
-        work.run();
-        return;
+        return work.get();
+      } catch (IllegalArgumentException e) {
+        throw e;
       } catch (RuntimeException e) {
-        if (attempt >= attempts) {
+        if (attempt >= attempts || damaged(rootMessage(e))) {
           throw new IllegalStateException(explain(settings.dbUrl().orElse(""), settings.home(), e));
         }
         try {
@@ -115,11 +130,15 @@ final class DatabaseOpener {
     }
   }
 
+  private static boolean damaged(String cause) {
+    String lower = cause.toLowerCase(java.util.Locale.ROOT);
+    return lower.contains("corrupt") || lower.contains("damaged") || lower.contains("format");
+  }
+
   static String explain(String url, Path home, Throwable e) {
     String cause = rootMessage(e);
     if (url.isEmpty()) {
-      String lower = cause.toLowerCase(java.util.Locale.ROOT);
-      if (lower.contains("corrupt") || lower.contains("damaged") || lower.contains("format")) {
+      if (damaged(cause)) {
         return "the embedded database in "
             + home
             + " is damaged ("

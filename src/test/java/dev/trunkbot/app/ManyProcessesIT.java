@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several trunkbot processes on one database at once, as users run them: on the embedded database
- * of one TRUNKBOT_HOME (one follows a create, one lists, one approves), and on PostgreSQL (two
- * processes following their runs at once).
+ * of one TRUNKBOT_HOME (one follows a create, one lists, one approves; five starting at once on a
+ * home that does not exist yet), and on PostgreSQL (two processes following their runs at once).
  */
 class ManyProcessesIT {
   private static final Duration BOUND = Duration.ofSeconds(90);
@@ -101,6 +101,19 @@ class ManyProcessesIT {
     assertThat(harness.sandbox.twilio().inventory().assignedPhoneNumbers()).isEqualTo(20);
     for (TrunkbotProcess p : processes) {
       assertThat(p.printedAStackTrace()).as(p.output()).isFalse();
+    }
+  }
+
+  @Test
+  void fiveProcessesStartingAtOnceOnAFreshHomeAllOpenIt() throws Exception {
+    harness = new GuideHarness(numbers(12027500000L, 1), home);
+    List<TrunkbotProcess> five = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      five.add(start("carol", "list"));
+    }
+    for (TrunkbotProcess p : five) {
+      assertThat(p.exitCode(BOUND)).as(p.output()).isZero();
+      assertThat(p.output()).doesNotContain("cannot be opened");
     }
   }
 
