@@ -28,6 +28,7 @@ class SlackBenchmark {
   private static final String SECRET = "fakesigningsecret0";
   private static final String CHANNEL = "C0OPS";
   private static final int DIDS = 500;
+  private static final int NEW_TRUNKS = 50;
   private static final int ROUNDS = 100;
   private static final java.util.concurrent.atomic.AtomicInteger ROUND =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -48,6 +49,7 @@ class SlackBenchmark {
       env.putAll(slack.httpEnv(SECRET));
       env.put("TRUNKBOT_APPROVERS", "U0ALICE");
       env.remove("TRUNKBOT_ALLOW_AUTO_APPROVE");
+      env.put("TRUNKBOT_SHUTDOWN_TIMEOUT", "5"); // the new trunks' runs are not waited for
       try (Serving serving = Serving.start(env, 0)) {
         Delivery http =
             Delivery.http(
@@ -105,6 +107,16 @@ class SlackBenchmark {
             .until(() -> slack.messages(p -> p.threadTs != null).size() >= 2);
         long took = System.nanoTime() - start;
         await().atMost(Duration.ofSeconds(10)).until(() -> status.text().contains("— succeeded\n"));
+        // a valid form's ack waits until its run is stored: one new trunk a form
+        for (int i = 0; i < NEW_TRUNKS; i++) {
+          Map<String, String> another = new HashMap<>(typed);
+          another.put("name", "Bench-New-" + i);
+          another.put("termination", "bench-new-" + i);
+          another.put("dids", "12027500000");
+          another.put("tenants", "acme: 12027500000");
+          time(acks, "view trunk_create (new trunk)", rita.submit(form, another));
+          Thread.sleep(100);
+        }
         print(acks, status, slack, took);
       }
     }
