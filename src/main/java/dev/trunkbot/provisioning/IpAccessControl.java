@@ -32,6 +32,11 @@ final class IpAccessControl {
                       ports.twilio().ensureIpAccessControlList(name, ip, Owned.recorder(ctx));
                   boolean listMade =
                       Owned.byRun(ctx, acl, TwilioTrunking.IP_ACCESS_CONTROL_LIST, name);
+                  // the address, added by this run to a list that existed before it
+                  boolean ipAdded =
+                      !listMade
+                          && (acl.changed()
+                              || ctx.intended(TwilioTrunking.IP_ADDRESS).contains(ip));
                   changes.count(acl, listMade);
                   Ensured<String> attach =
                       ports
@@ -45,6 +50,7 @@ final class IpAccessControl {
                   out.put("ipAccessControlListSid", acl.value());
                   out.put("ipAddress", ip);
                   out.put("listCreated", listMade);
+                  out.put("ipAdded", ipAdded);
                   out.put("attachCreated", attachMade);
                   return StepResult.done(out);
                 }))
@@ -62,6 +68,8 @@ final class IpAccessControl {
       }
       if (out.path("listCreated").asBoolean()) {
         twilio.deleteIpAccessControlList(acl);
+      } else if (out.path("ipAdded").asBoolean()) {
+        twilio.removeIpAddress(acl, out.path("ipAddress").asText());
       }
       return;
     }
@@ -73,6 +81,10 @@ final class IpAccessControl {
     String name = Names.ipAccessControlList(RunInput.spec(ctx.input()));
     if (ctx.intended(TwilioTrunking.IP_ACCESS_CONTROL_LIST).contains(name)) {
       twilio.findIpAccessControlList(name).ifPresent(twilio::deleteIpAccessControlList);
+    } else {
+      for (String ip : ctx.intended(TwilioTrunking.IP_ADDRESS)) {
+        twilio.findIpAccessControlList(name).ifPresent(acl -> twilio.removeIpAddress(acl, ip));
+      }
     }
   }
 }

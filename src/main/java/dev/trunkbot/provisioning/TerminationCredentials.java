@@ -35,6 +35,11 @@ final class TerminationCredentials {
                               chosenPassword,
                               Owned.recorder(ctx));
                   boolean listMade = Owned.byRun(ctx, list, TwilioTrunking.CREDENTIAL_LIST, name);
+                  // the credential, added by this run to a list that existed before it
+                  boolean credentialAdded =
+                      !listMade
+                          && ctx.intended(TwilioTrunking.CREDENTIAL)
+                              .contains(spec.credentials().username());
                   changes.count(list, listMade);
                   Ensured<String> attach =
                       ports
@@ -49,6 +54,7 @@ final class TerminationCredentials {
                   out.put("credentialListSid", list.value());
                   out.put("username", spec.credentials().username());
                   out.put("listCreated", listMade);
+                  out.put("credentialAdded", credentialAdded);
                   // a list this run made holds the password it was given, even when an earlier
                   // attempt made it
                   out.put("passwordSet", list.changed() || listMade);
@@ -69,6 +75,8 @@ final class TerminationCredentials {
       }
       if (out.path("listCreated").asBoolean()) {
         twilio.deleteCredentialList(list);
+      } else if (out.path("credentialAdded").asBoolean()) {
+        twilio.removeCredential(list, out.path("username").asText());
       }
       return;
     }
@@ -80,6 +88,10 @@ final class TerminationCredentials {
     String name = Names.credentialList(RunInput.spec(ctx.input()));
     if (ctx.intended(TwilioTrunking.CREDENTIAL_LIST).contains(name)) {
       twilio.findCredentialList(name).ifPresent(twilio::deleteCredentialList);
+    } else {
+      for (String username : ctx.intended(TwilioTrunking.CREDENTIAL)) {
+        twilio.findCredentialList(name).ifPresent(list -> twilio.removeCredential(list, username));
+      }
     }
   }
 

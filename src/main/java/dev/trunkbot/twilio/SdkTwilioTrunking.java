@@ -406,6 +406,16 @@ public final class SdkTwilioTrunking implements TwilioTrunking {
   }
 
   @Override
+  public boolean removeIpAddress(String aclSid, String ipAddress) {
+    return sip.removeIpAddress(aclSid, ipAddress);
+  }
+
+  @Override
+  public boolean removeCredential(String credentialListSid, String username) {
+    return sip.removeCredential(credentialListSid, username);
+  }
+
+  @Override
   public boolean detachIpAccessControlList(String trunkSid, String aclSid) {
     return sdk.delete(
         "detachIpAccessControlList",

@@ -7,6 +7,7 @@ import com.twilio.rest.api.v2010.account.sip.ipaccesscontrollist.IpAddress;
 import dev.trunkbot.port.Ensured;
 import dev.trunkbot.port.Intents;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The account-level SIP lists of the 2010 API: IP access control lists and credential lists. */
 final class SipLists {
@@ -51,6 +52,7 @@ final class SipLists {
     }
     boolean hasIp = found.isPresent() && hasIp(sid, ipAddress);
     if (!hasIp) {
+      intents.before(TwilioTrunking.IP_ADDRESS, ipAddress);
       sdk.create(
           op,
           () -> IpAddress.creator(sid, ipAddress, ipAddress).create(sdk.client).getSid(),
@@ -62,10 +64,14 @@ final class SipLists {
   }
 
   private boolean hasIp(String aclSid, String ipAddress) {
-    return sdk
-        .list("ensureIpAccessControlList", IpAddress.reader(aclSid).setPageSize(sdk.pageSize))
-        .stream()
-        .anyMatch(ip -> ipAddress.equals(ip.getIpAddress()));
+    return ipSid("ensureIpAccessControlList", aclSid, ipAddress).isPresent();
+  }
+
+  private Optional<String> ipSid(String op, String aclSid, String ipAddress) {
+    return sdk.list(op, IpAddress.reader(aclSid).setPageSize(sdk.pageSize)).stream()
+        .filter(ip -> ipAddress.equals(ip.getIpAddress()))
+        .map(IpAddress::getSid)
+        .findFirst();
   }
 
   Ensured<String> ensureCredentialList(
@@ -97,6 +103,7 @@ final class SipLists {
           op,
           () -> Credential.updater(sid, credential.get()).setPassword(password).update(sdk.client));
     } else {
+      intents.before(TwilioTrunking.CREDENTIAL, username);
       sdk.create(
           op,
           () -> Credential.creator(sid, username, password).create(sdk.client).getSid(),
@@ -122,5 +129,32 @@ final class SipLists {
   boolean deleteCredentialList(String credentialListSid) {
     return sdk.delete(
         "deleteCredentialList", () -> CredentialList.deleter(credentialListSid).delete(sdk.client));
+  }
+
+  boolean removeIpAddress(String aclSid, String ipAddress) {
+    String op = "removeIpAddress";
+    Optional<String> sid = unlessListGone(() -> ipSid(op, aclSid, ipAddress));
+    return sid.isPresent()
+        && sdk.delete(op, () -> IpAddress.deleter(aclSid, sid.get()).delete(sdk.client));
+  }
+
+  boolean removeCredential(String credentialListSid, String username) {
+    String op = "removeCredential";
+    Optional<String> sid = unlessListGone(() -> credential(credentialListSid, username));
+    return sid.isPresent()
+        && sdk.delete(
+            op, () -> Credential.deleter(credentialListSid, sid.get()).delete(sdk.client));
+  }
+
+  /** A read of a list's members: empty when the list itself is gone (404). */
+  private static Optional<String> unlessListGone(Supplier<Optional<String>> read) {
+    try {
+      return read.get();
+    } catch (TwilioFailure f) {
+      if (f.status() == 404) {
+        return Optional.empty();
+      }
+      throw f;
+    }
   }
 }

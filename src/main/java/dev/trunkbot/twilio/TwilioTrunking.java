@@ -36,6 +36,12 @@ public interface TwilioTrunking {
   /** Intent kind of a credential list, keyed by its friendly name. */
   String CREDENTIAL_LIST = "twilio.credential-list";
 
+  /** Intent kind of an address added to an IP access control list, keyed by the address. */
+  String IP_ADDRESS = "twilio.ip-address";
+
+  /** Intent kind of a credential added to a credential list, keyed by its username. */
+  String CREDENTIAL = "twilio.credential";
+
   /** Intent kind of an ACL's attachment to a trunk, keyed by the ACL SID. */
   String ACL_ATTACHMENT = "twilio.trunk-ip-access-control-list";
 
@@ -168,6 +174,12 @@ public interface TwilioTrunking {
   boolean deleteIpAccessControlList(String aclSid);
 
   boolean deleteCredentialList(String credentialListSid);
+
+  /** Removes the address from a list that existed before the run that added it. */
+  boolean removeIpAddress(String aclSid, String ipAddress);
+
+  /** Removes the username's credential from a list that existed before the run that added it. */
+  boolean removeCredential(String credentialListSid, String username);
 
   boolean detachIpAccessControlList(String trunkSid, String aclSid);
 

@@ -3,6 +3,7 @@ package dev.trunkbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trunkbot.port.Ensured;
 import dev.trunkbot.portsip.PortSipClient;
 import dev.trunkbot.portsip.TrunkSnapshot;
 import dev.trunkbot.sandbox.TwilioEmulator;
@@ -214,6 +215,36 @@ class GuideEndToEndTest {
     try (PortSipClient pbx = h.portsip(Optional.empty())) {
       assertThat(pbx.readTrunk("Twilio-Reg-Trunk")).isEmpty();
     }
+  }
+
+  @Test
+  void rollbackTakesBackTheAddressAndTheCredentialItAddedToListsThatExistedBefore()
+      throws Exception {
+    GuideHarness h = harness(SYSTEM_DIDS);
+    String acls = "portsip-pbx PBX address";
+    String credentials = "portsip-pbx credentials";
+    String acl = h.twilio().ensureIpAccessControlList(acls, "151.101.2.4").value();
+    String list =
+        h.twilio().ensureCredentialList(credentials, "someone", "Someone2025Else", false).value();
+    assertThat(h.run("create", "--file", SYSTEM, "--auto-approve", "--json")).as(h.err).isZero();
+    String runId = h.json().get("runId").asText();
+    assertThat(h.run("rollback", runId, "--json")).as(h.err + h.out).isZero();
+    assertThat(h.json().get("state").asText()).isEqualTo("ROLLED_BACK");
+
+    TwilioEmulator.Inventory left = h.sandbox.twilio().inventory();
+    assertThat(left.ipAccessControlLists()).as("the lists stay").isEqualTo(1);
+    assertThat(left.credentialLists()).isEqualTo(1);
+    assertThat(h.twilio().ensureIpAccessControlList(acls, "151.101.2.4"))
+        .as("with what they held before")
+        .isEqualTo(Ensured.found(acl));
+    assertThat(h.twilio().ensureCredentialList(credentials, "someone", "x", false))
+        .isEqualTo(Ensured.found(list));
+    assertThat(h.twilio().ensureIpAccessControlList(acls, "151.101.2.3"))
+        .as("and without the address the run added")
+        .isEqualTo(Ensured.updated(acl));
+    assertThat(h.twilio().ensureCredentialList(credentials, "portsip-pbx", "Again2025Pass", false))
+        .as("nor its credential")
+        .isEqualTo(Ensured.updated(list));
   }
 
   @Test

@@ -2,10 +2,12 @@ package dev.trunkbot.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.trunkbot.port.Ensured;
 import dev.trunkbot.sandbox.Faults;
 import dev.trunkbot.sandbox.PortSipEmulator;
 import dev.trunkbot.sandbox.TwilioEmulator;
 import dev.trunkbot.trunk.TrunkSpec;
+import dev.trunkbot.twilio.TwilioTrunking;
 import dev.trunkbot.workflow.RunId;
 import dev.trunkbot.workflow.RunState;
 import dev.trunkbot.workflow.RunView;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -113,6 +116,56 @@ class FaultInjectionTest {
     assertThat(rolledBack.state()).isEqualTo(RunState.ROLLED_BACK);
     assertThat(rig.sandbox.twilio().inventory()).isEqualTo(NOTHING);
     assertThat(rig.sandbox.portsip().inventory()).isEqualTo(new PortSipEmulator.Inventory(0, 0));
+  }
+
+  @Test
+  void anAddressAndACredentialAddedToListsThatExistedBeforeAreTakenBackDespiteLostAnswers()
+      throws Exception {
+    TwilioTrunking twilio = rig.ports.twilio();
+    String acls = Names.ipAccessControlList(SPEC);
+    String credentials = Names.credentialList(SPEC);
+    String acl = twilio.ensureIpAccessControlList(acls, "151.101.2.4").value();
+    String list =
+        twilio.ensureCredentialList(credentials, "someone", "Someone2025Else", false).value();
+    rig.sandbox.twilio().faults().on("ipAddresses.create").failNthAfterServing(1, -1);
+    rig.sandbox.twilio().faults().on("credentials.create").failNthAfterServing(1, -1);
+
+    RunId run = rig.start(SPEC);
+    assertThat(rig.runToEnd(run).state()).isEqualTo(RunState.SUCCEEDED);
+    assertThat(rig.rollback(run).state()).isEqualTo(RunState.ROLLED_BACK);
+
+    assertThat(twilio.ensureIpAccessControlList(acls, "151.101.2.3"))
+        .as("the address the run added (its answer lost) was taken back")
+        .isEqualTo(Ensured.updated(acl));
+    assertThat(
+            twilio.ensureCredentialList(
+                credentials, SPEC.credentials().username(), "Again2025Pass", false))
+        .as("and so was its credential")
+        .isEqualTo(Ensured.updated(list));
+    assertThat(twilio.ensureIpAccessControlList(acls, "151.101.2.4"))
+        .as("what the lists held before stays")
+        .isEqualTo(Ensured.found(acl));
+    assertThat(twilio.ensureCredentialList(credentials, "someone", "x", false))
+        .isEqualTo(Ensured.found(list));
+  }
+
+  @Test
+  void anAddressAddedToAListThatExistedBeforeIsTakenBackWhenItsStepFailedAfterAddingIt()
+      throws Exception {
+    TwilioTrunking twilio = rig.ports.twilio();
+    String acls = Names.ipAccessControlList(SPEC);
+    String acl = twilio.ensureIpAccessControlList(acls, "151.101.2.4").value();
+    rig.sandbox.twilio().faults().on("trunkIpAccessControlLists.create").failNth(1, 400);
+
+    RunId run = rig.start(SPEC);
+    RunView failed = rig.runToEnd(run);
+    assertThat(failed.state()).as("run %s", failed.steps()).isEqualTo(RunState.FAILED);
+    assertThat(rig.rollback(run).state()).isEqualTo(RunState.ROLLED_BACK);
+
+    assertThat(twilio.ensureIpAccessControlList(acls, "151.101.2.3"))
+        .as("the address the failed step added was taken back (its intent was recorded)")
+        .isEqualTo(Ensured.updated(acl));
+    assertThat(twilio.ensureIpAccessControlList(acls, "151.101.2.4")).isEqualTo(Ensured.found(acl));
   }
 
   /**

@@ -253,6 +253,16 @@ final class FakeTwilio implements TwilioTrunking {
   }
 
   @Override
+  public synchronized boolean removeIpAddress(String aclSid, String ipAddress) {
+    return acls.containsKey(aclSid) && acls.get(aclSid).members().remove(ipAddress);
+  }
+
+  @Override
+  public synchronized boolean removeCredential(String listSid, String username) {
+    return lists.containsKey(listSid) && lists.get(listSid).members().remove(username);
+  }
+
+  @Override
   public synchronized boolean detachIpAccessControlList(String trunkSid, String aclSid) {
     return trunks.containsKey(trunkSid) && trunks.get(trunkSid).acls.remove(aclSid);
   }

@@ -188,10 +188,16 @@ class SdkTwilioTrunkingTest {
     assertThat(twilio.detachIpAccessControlList(trunk, acl)).isFalse();
     assertThat(twilio.detachCredentialList(trunk, cl)).isTrue();
     assertThat(twilio.detachCredentialList(trunk, cl)).isFalse();
+    assertThat(twilio.removeIpAddress(acl, TwilioHalf.PBX_IP)).isTrue();
+    assertThat(twilio.removeIpAddress(acl, TwilioHalf.PBX_IP)).isFalse();
+    assertThat(twilio.removeCredential(cl, TwilioHalf.USERNAME)).isTrue();
+    assertThat(twilio.removeCredential(cl, TwilioHalf.USERNAME)).isFalse();
     assertThat(twilio.deleteIpAccessControlList(acl)).isTrue();
     assertThat(twilio.deleteIpAccessControlList(acl)).isFalse();
     assertThat(twilio.deleteCredentialList(cl)).isTrue();
     assertThat(twilio.deleteCredentialList(cl)).isFalse();
+    assertThat(twilio.removeIpAddress(acl, TwilioHalf.PBX_IP)).as("from a list gone").isFalse();
+    assertThat(twilio.removeCredential(cl, TwilioHalf.USERNAME)).isFalse();
     assertThat(twilio.deleteTrunk(trunk)).isTrue();
     assertThat(twilio.deleteTrunk(trunk)).isFalse();
     assertThat(emulator.inventory())
