@@ -228,12 +228,17 @@ final class RunStore {
               id.value(),
               step.id());
           Approvals.Asked asked = Approvals.ask(tx, def, step, request);
-          if (asked == Approvals.Asked.APPROVED) {
+          // approved at once: it runs again now. Not asked because the run stopped meanwhile (a
+          // step failed): it did nothing yet, so it waits for a resume, which asks then; or, in a
+          // cancelled run, it is cancelled with the others that had not run
+          if (asked != Approvals.Asked.WAITING) {
+            StepState next =
+                tx.state == RunState.CANCELLED ? StepState.CANCELLED : StepState.PENDING;
             tx.setStep(
                 step.id(),
-                StepState.PENDING,
+                next,
                 "UPDATE wf_step SET state = ?, updated_at = ? WHERE run_id = ? AND step_id = ?",
-                StepState.PENDING.name(),
+                next.name(),
                 now,
                 id.value(),
                 step.id());

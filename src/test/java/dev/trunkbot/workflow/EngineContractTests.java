@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The engine's behaviour, run on every database by a subclass that only says how to get one. */
@@ -215,6 +216,42 @@ abstract class EngineContractTests extends RunKeyContractTests {
         .containsExactly("SID-origination", "SID-credentials", "SID-termination", "SID-trunk");
     assertThat(view.steps()).allMatch(s -> s.state() == StepState.UNDONE);
     assertThat(engine.audit(run)).filteredOn(a -> a.action().equals("step.undone")).hasSize(4);
+  }
+
+  @Test
+  void aStepAskingForApprovalOnceASiblingFailedSettlesPendingForAResume() throws Exception {
+    AtomicReference<Engine> engine = new AtomicReference<>();
+    AtomicReference<RunId> run = new AtomicReference<>();
+    WorkflowDefinition def =
+        WorkflowDefinition.builder("asks-late", 1)
+            .step(
+                Step.builder("broken", "Broken")
+                    .execute(ctx -> StepResult.permanent("refused"))
+                    .build())
+            .step(
+                Step.builder("ask", "Ask")
+                    .execute(
+                        ctx -> {
+                          // asks only once its sibling's failure has stopped the run
+                          await()
+                              .atMost(WAIT)
+                              .until(
+                                  () ->
+                                      run.get() != null
+                                          && engine.get().run(run.get()).orElseThrow().state()
+                                              == RunState.FAILED);
+                          return StepResult.awaitApproval("may I?");
+                        })
+                    .build())
+            .build();
+    engine.set(engine(def));
+    run.set(start(engine.get(), "asks-late"));
+
+    RunView failed = settled(engine.get(), run.get());
+    assertThat(failed.state()).isEqualTo(RunState.FAILED);
+    assertThat(failed.step("ask").orElseThrow().state())
+        .as("not left RUNNING, where nothing runs it and the run never settles")
+        .isEqualTo(StepState.PENDING);
   }
 
   @Test
