@@ -27,6 +27,7 @@ final class Answers {
             "`/trunk status [TRUNK|RUN]` a run, or a trunk's latest run and whether Twilio and PortSIP still match it",
             "`/trunk list` recent runs",
             "`/trunk rollback RUN` undoes what a run made (approvers only)",
+            "`/trunk cancel RUN` stops a running or waiting run where it stands (its requester or an approver)",
             "`/trunk help` this");
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(Kit.section("intro", intro));

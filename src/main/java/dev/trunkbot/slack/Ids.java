@@ -7,6 +7,7 @@ final class Ids {
   static final String REJECT = "trunk_reject";
   static final String RETRY = "trunk_retry";
   static final String ROLLBACK = "trunk_rollback";
+  static final String CANCEL = "trunk_cancel";
   static final String SHARE = "trunk_share";
   static final String CREATE_VIEW = "trunk_create";
   static final String PLAN_VIEW = "trunk_plan";

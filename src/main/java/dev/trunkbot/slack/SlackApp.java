@@ -38,7 +38,8 @@ final class SlackApp {
                 "plan", new OpenForm(bot, true),
                 "status", new StatusCommand(bot),
                 "list", new ListCommand(bot),
-                "rollback", new RollbackCommand(bot)),
+                "rollback", new ConfirmedRunCommand(bot, ConfirmedRunCommand.ROLLBACK),
+                "cancel", new ConfirmedRunCommand(bot, ConfirmedRunCommand.CANCEL)),
             sandbox));
     app.viewSubmission(Ids.CREATE_VIEW, new FormSubmission(bot, false));
     app.viewSubmission(Ids.PLAN_VIEW, new FormSubmission(bot, true));
@@ -47,6 +48,7 @@ final class SlackApp {
     app.blockAction(Ids.REJECT, new RejectAction(bot));
     app.blockAction(Ids.RETRY, new RetryAction(bot));
     app.blockAction(Ids.ROLLBACK, new RollbackAction(bot));
+    app.blockAction(Ids.CANCEL, new CancelAction(bot));
     app.blockAction(Ids.SHARE, new ShareAction(bot));
     return app;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trunkbot.service.RunStatus;
 import dev.trunkbot.slack.fake.FakeSlack;
 import java.time.Duration;
 import java.util.Map;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code /trunk status|list|rollback|help}, unknown subcommands, the channel allow-list, Share. */
+/**
+ * {@code /trunk status|list|rollback|cancel|help}, unknown subcommands, the channel allow-list,
+ * Share.
+ */
 class CommandsTest {
   private BotFixture f;
 
@@ -87,6 +91,20 @@ class CommandsTest {
         .atMost(Duration.ofSeconds(5))
         .until(() -> f.service.calls.contains("rollback " + run()));
     assertThat(f.response(3).body().toString()).contains("Rolling back");
+  }
+
+  @Test
+  void cancelAsksToConfirmAndTheRequesterOrAnApproverMayStopTheRun() throws Exception {
+    f.stranger.command(BotFixture.CHANNEL, "cancel " + run());
+    FakeSlack.Responded confirm = f.response(1);
+    assertThat(confirm.body().findPath("confirm").path("confirm").path("text").asText())
+        .isEqualTo("Stop");
+    f.stranger.click(confirm, BotFixture.CHANNEL, Ids.CANCEL);
+    assertThat(f.response(2).body().toString()).contains("only the requester or an approver");
+    assertThat(f.service.run(run()).state()).isNotEqualTo(RunStatus.CANCELLED);
+    f.requester.click(confirm, BotFixture.CHANNEL, Ids.CANCEL);
+    assertThat(f.service.run(run()).state()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(f.response(3).body().toString()).contains("stops where it stands");
   }
 
   @Test

@@ -304,7 +304,11 @@ final class InMemoryService implements TrunkService {
 
   @Override
   public ActionResult cancel(String runId, Actor actor) {
-    return new ActionResult.Refused("not here");
+    calls.add("cancel " + runId);
+    boolean own = run(runId).requester().key().equals(actor.key());
+    return !own && policy.mayRollback(actor) instanceof ApprovalPolicy.Verdict.Refused
+        ? new ActionResult.Refused("only the requester or an approver may cancel")
+        : new ActionResult.Accepted(change(runId, r -> with(r, RunStatus.CANCELLED, r.approval())));
   }
 
   @Override
