@@ -10,6 +10,7 @@ import dev.trunkbot.service.Role;
 import dev.trunkbot.service.RunStatus;
 import dev.trunkbot.service.TrunkService;
 import dev.trunkbot.slack.fake.FakeSlack;
+import dev.trunkbot.testing.Numbers;
 import dev.trunkbot.trunk.TrunkSpec;
 import dev.trunkbot.workflow.TestDatabases;
 import java.nio.file.Path;
@@ -43,10 +44,7 @@ class ClusterLimitIT {
 
   @Test
   void threeReplicasTogetherStayWithinTwiliosLimit() throws Exception {
-    List<String> dids = new ArrayList<>();
-    for (int i = 0; i < RUNS * DIDS_PER_RUN; i++) {
-      dids.add(Long.toString(FIRST + i));
-    }
+    List<String> dids = Numbers.from(FIRST, RUNS * DIDS_PER_RUN);
     try (GuideHarness harness = new GuideHarness(dids, home, TestDatabases.newPostgresUrl());
         FakeSlack slack = FakeSlack.start()) {
       harness.sandbox.twilio().faults().onAll().latency(Duration.ofMillis(40), Duration.ZERO);

@@ -7,6 +7,7 @@ import dev.trunkbot.service.Role;
 import dev.trunkbot.service.RunSummary;
 import dev.trunkbot.service.StepSummary;
 import dev.trunkbot.service.TrunkService;
+import dev.trunkbot.testing.Numbers;
 import dev.trunkbot.workflow.Step;
 import dev.trunkbot.workflow.WorkflowDefinition;
 import java.nio.file.Files;
@@ -54,10 +55,7 @@ class GuideBenchmark {
   }
 
   private void measure(int count) throws Exception {
-    List<String> numbers = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      numbers.add(Long.toString(12027500000L + i));
-    }
+    List<String> numbers = Numbers.from(12027500000L, count);
     Path dir = Files.createDirectories(home.resolve("n" + count));
     try (GuideHarness h = new GuideHarness(numbers, dir)) {
       h.env.put("TRUNKBOT_TWILIO_CONCURRENCY", Integer.toString(TWILIO_LIMIT));

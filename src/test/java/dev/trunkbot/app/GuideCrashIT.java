@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.trunkbot.testing.Numbers;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -46,10 +47,7 @@ class GuideCrashIT {
 
   @Test
   void aCrashDuringDidAssignmentResumesToExactlyOneAssignmentPerDid() throws Exception {
-    List<String> dids = new ArrayList<>();
-    for (int i = 0; i < DIDS; i++) {
-      dids.add(Long.toString(12027500000L + i));
-    }
+    List<String> dids = Numbers.from(12027500000L, DIDS);
     harness = new GuideHarness(dids, home, "");
     harness.env.remove(
         "TRUNKBOT_DB_URL"); // the embedded file database under TRUNKBOT_HOME, shared by both

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.trunkbot.testing.Numbers;
 import dev.trunkbot.workflow.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,17 +69,9 @@ class ManyProcessesIT {
     return file;
   }
 
-  private static List<String> numbers(long first, int count) {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      out.add(Long.toString(first + i));
-    }
-    return out;
-  }
-
   @Test
   void threeProcessesOnOneEmbeddedHomeFollowListAndApprove() throws Exception {
-    harness = new GuideHarness(numbers(12027500000L, 20), home);
+    harness = new GuideHarness(Numbers.from(12027500000L, 20), home);
     harness.env.remove("TRUNKBOT_ALLOW_AUTO_APPROVE");
     harness.sandbox.twilio().faults().onAll().latency(Duration.ofMillis(60), Duration.ZERO);
     Path spec = spec("shared-home", 12027500000L, 20);
@@ -106,7 +99,7 @@ class ManyProcessesIT {
 
   @Test
   void fiveProcessesStartingAtOnceOnAFreshHomeAllOpenIt() throws Exception {
-    harness = new GuideHarness(numbers(12027500000L, 1), home);
+    harness = new GuideHarness(Numbers.from(12027500000L, 1), home);
     List<TrunkbotProcess> five = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       five.add(start("carol", "list"));
@@ -120,8 +113,8 @@ class ManyProcessesIT {
   @Test
   void twoProcessesFollowTheirRunsAtOnceOnPostgresAndEachSeesEveryEventOfItsRunOnce()
       throws Exception {
-    List<String> all = new ArrayList<>(numbers(12027500000L, 15));
-    all.addAll(numbers(12027600000L, 15));
+    List<String> all = new ArrayList<>(Numbers.from(12027500000L, 15));
+    all.addAll(Numbers.from(12027600000L, 15));
     harness = new GuideHarness(all, home, TestDatabases.newPostgresUrl());
     harness.sandbox.twilio().faults().onAll().latency(Duration.ofMillis(30), Duration.ZERO);
     TrunkbotProcess one =

@@ -8,6 +8,7 @@ import dev.trunkbot.service.RunStatus;
 import dev.trunkbot.service.RunSummary;
 import dev.trunkbot.service.TrunkService;
 import dev.trunkbot.slack.fake.FakeSlack;
+import dev.trunkbot.testing.Numbers;
 import dev.trunkbot.trunk.TrunkSpec;
 import dev.trunkbot.workflow.TestDatabases;
 import java.nio.file.Path;
@@ -58,10 +59,7 @@ class ReplicasBenchmark {
   }
 
   private void measure(int replicas) throws Exception {
-    List<String> dids = new ArrayList<>();
-    for (int i = 0; i < RUNS * DIDS_PER_RUN; i++) {
-      dids.add(Long.toString(FIRST + i));
-    }
+    List<String> dids = Numbers.from(FIRST, RUNS * DIDS_PER_RUN);
     Path dir = home.resolve("r" + replicas);
     List<TrunkbotProcess> processes = new ArrayList<>();
     try (GuideHarness harness = new GuideHarness(dids, dir, TestDatabases.newPostgresUrl());

@@ -13,6 +13,7 @@ import dev.trunkbot.service.TrunkService;
 import dev.trunkbot.slack.fake.Delivery;
 import dev.trunkbot.slack.fake.FakeSlack;
 import dev.trunkbot.slack.fake.SlackUser;
+import dev.trunkbot.testing.Numbers;
 import dev.trunkbot.workflow.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,11 +61,7 @@ class ReplicasIT {
   }
 
   private static List<String> dids() {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < RUNS * DIDS_PER_RUN; i++) {
-      out.add(Long.toString(FIRST_DID + i));
-    }
-    return out;
+    return Numbers.from(FIRST_DID, RUNS * DIDS_PER_RUN);
   }
 
   private static Map<String, String> form(int run) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.trunkbot.slack.fake.FakeSlack;
 import dev.trunkbot.slack.fake.SlackUser;
+import dev.trunkbot.testing.Numbers;
 import dev.trunkbot.workflow.TestDatabases;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,10 +38,7 @@ class ServeShutdownIT {
 
   @Test
   void sigtermMidRunExitsZeroWithinTheBoundAndTheNextServeFinishesTheRun() throws Exception {
-    List<String> dids = new ArrayList<>();
-    for (int i = 0; i < DIDS; i++) {
-      dids.add(Long.toString(FIRST + i));
-    }
+    List<String> dids = Numbers.from(FIRST, DIDS);
     try (GuideHarness harness = new GuideHarness(dids, home, TestDatabases.newPostgresUrl());
         FakeSlack slack = FakeSlack.start()) {
       harness

@@ -3,6 +3,7 @@ package dev.trunkbot.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.trunkbot.testing.Numbers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,10 +44,7 @@ class ShutdownIT {
   }
 
   private Path prepare() throws Exception {
-    List<String> dids = new ArrayList<>();
-    for (int i = 0; i < DIDS; i++) {
-      dids.add(Long.toString(12027500000L + i));
-    }
+    List<String> dids = Numbers.from(12027500000L, DIDS);
     harness = new GuideHarness(dids, home);
     harness.env.put("TRUNKBOT_SHUTDOWN_TIMEOUT", "2");
     return Files.writeString(

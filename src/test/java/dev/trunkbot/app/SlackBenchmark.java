@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.trunkbot.slack.fake.Delivery;
 import dev.trunkbot.slack.fake.FakeSlack;
 import dev.trunkbot.slack.fake.SlackUser;
+import dev.trunkbot.testing.Numbers;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,10 +38,7 @@ class SlackBenchmark {
 
   @Test
   void printFigures() throws Exception {
-    List<String> numbers = new ArrayList<>();
-    for (int i = 0; i < DIDS; i++) {
-      numbers.add(Long.toString(12027500000L + i));
-    }
+    List<String> numbers = Numbers.from(12027500000L, DIDS);
     Map<String, List<Long>> acks = new LinkedHashMap<>();
     try (GuideHarness emulators = new GuideHarness(numbers, home);
         FakeSlack slack = FakeSlack.start()) {

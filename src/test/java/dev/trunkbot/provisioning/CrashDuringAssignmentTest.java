@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.trunkbot.port.Intents;
+import dev.trunkbot.testing.Numbers;
 import dev.trunkbot.trunk.TrunkSpec;
 import dev.trunkbot.workflow.ApprovalOutcome;
 import dev.trunkbot.workflow.RunId;
 import dev.trunkbot.workflow.RunState;
 import dev.trunkbot.workflow.RunView;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +33,7 @@ class CrashDuringAssignmentTest {
 
   @Test
   void didsAssignedBeforeACrashAreUndoneByRollbackWhatExistedBeforeStays() throws Exception {
-    List<String> numbers = new ArrayList<>();
-    for (int i = 0; i < DIDS; i++) {
-      numbers.add(Long.toString(12027500000L + i));
-    }
+    List<String> numbers = Numbers.from(12027500000L, DIDS);
     // three at a time, 150 ms each: the assignment takes 3 s, longer than a stopping engine waits
     rig = new GuideRig(numbers, GuideRig.FAST, 3);
     TrunkSpec spec =

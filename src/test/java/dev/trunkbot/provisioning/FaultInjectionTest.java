@@ -6,6 +6,7 @@ import dev.trunkbot.port.Ensured;
 import dev.trunkbot.sandbox.Faults;
 import dev.trunkbot.sandbox.PortSipEmulator;
 import dev.trunkbot.sandbox.TwilioEmulator;
+import dev.trunkbot.testing.TwilioCreates;
 import dev.trunkbot.trunk.TrunkSpec;
 import dev.trunkbot.twilio.TwilioTrunking;
 import dev.trunkbot.workflow.RunId;
@@ -63,18 +64,7 @@ class FaultInjectionTest {
 
   static Stream<Arguments> actedButUnanswered() {
     List<Arguments> out = new ArrayList<>();
-    List<String> twilio =
-        List.of(
-            "trunks.create",
-            "ipAccessControlLists.create",
-            "ipAddresses.create",
-            "credentialLists.create",
-            "credentials.create",
-            "trunkIpAccessControlLists.create",
-            "trunkCredentialLists.create",
-            "originationUrls.create",
-            "trunkPhoneNumbers.create");
-    for (String endpoint : twilio) {
+    for (String endpoint : TwilioCreates.ENDPOINTS) {
       out.add(Arguments.of("twilio", endpoint, "lost answer", -1));
       out.add(Arguments.of("twilio", endpoint, "503", 503));
     }

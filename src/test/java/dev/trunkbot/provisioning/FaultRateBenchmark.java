@@ -2,6 +2,7 @@ package dev.trunkbot.provisioning;
 
 import dev.trunkbot.port.RetryPolicy;
 import dev.trunkbot.sandbox.RequestLog;
+import dev.trunkbot.testing.Numbers;
 import dev.trunkbot.trunk.TrunkSpec;
 import dev.trunkbot.workflow.RunId;
 import dev.trunkbot.workflow.RunState;
@@ -25,10 +26,7 @@ class FaultRateBenchmark {
 
   @Test
   void printFigures() throws Exception {
-    List<String> numbers = new ArrayList<>();
-    for (int i = 0; i < RUNS * DIDS_PER_RUN; i++) {
-      numbers.add(Long.toString(12027500000L + i));
-    }
+    List<String> numbers = Numbers.from(12027500000L, RUNS * DIDS_PER_RUN);
     try (GuideRig rig = new GuideRig(numbers, RetryPolicy.standard())) {
       rig.sandbox.twilio().faults().onAll().errorRate(RATE, 429, 503);
       rig.sandbox.portsip().faults().onAll().errorRate(RATE, 429, 503);

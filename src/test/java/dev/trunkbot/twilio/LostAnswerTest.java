@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.trunkbot.port.Ensured;
 import dev.trunkbot.sandbox.TwilioEmulator;
+import dev.trunkbot.testing.TwilioCreates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,17 +22,7 @@ class LostAnswerTest {
 
   static Stream<Arguments> creates() {
     List<Arguments> out = new ArrayList<>();
-    for (String endpoint :
-        List.of(
-            "trunks.create",
-            "ipAccessControlLists.create",
-            "ipAddresses.create",
-            "credentialLists.create",
-            "credentials.create",
-            "trunkIpAccessControlLists.create",
-            "trunkCredentialLists.create",
-            "originationUrls.create",
-            "trunkPhoneNumbers.create")) {
+    for (String endpoint : TwilioCreates.ENDPOINTS) {
       out.add(Arguments.of(endpoint, -1));
       out.add(Arguments.of(endpoint, 503));
     }
